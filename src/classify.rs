@@ -1,0 +1,685 @@
+//! Classification of a live response: [`classify`], [`classify_for`], [`Api`],
+//! [`LogicRange`], [`parse_passthrough`] and the result, [`Classification`].
+
+use core::fmt;
+use core::ops::RangeInclusive;
+use core::str::FromStr;
+
+use crate::{AccessCode, Action, ErrType, Layer, LogicCode, MsdkCode, MsdkError};
+
+/// The API a response came from: it decides which table is consulted first, because the
+/// same number means different things in different tables.
+///
+/// ```
+/// use msdk_error_codes::{Api, Layer};
+///
+/// assert_eq!(Api::from_path("/share/qq"), Api::QqShare);
+/// assert_eq!(Api::from_path("http://msdktest.qq.com/share/qzone/?timestamp=1&appid=2"), Api::QzoneShare);
+/// assert_eq!(Api::from_path("/auth/verify_login/"), Api::Generic);
+/// assert_eq!("game-center".parse::<Api>(), Ok(Api::GameCenter));
+/// assert_eq!(Api::BlueDiamond.layer(), Some(Layer::BlueDiamond));
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Api {
+    /// Authorization, relation, profile and every other endpoint: only the generic
+    /// tables (access, logic, and the QQ/WeChat platform tables for passthroughs) apply.
+    #[default]
+    Generic,
+    /// `/share/qzone`: [`QzoneShareCode`](crate::QzoneShareCode) first.
+    QzoneShare,
+    /// `/share/qq`: [`QqShareCode`](crate::QqShareCode) first.
+    QqShare,
+    /// The QQ game center endpoints: [`GameCenterCode`](crate::GameCenterCode) first.
+    GameCenter,
+    /// The QQ blue-diamond gift endpoints: [`BlueDiamondCode`](crate::BlueDiamondCode) first.
+    BlueDiamond,
+    /// The WeChat group-binding endpoints: [`WechatGroupCode`](crate::WechatGroupCode) first;
+    /// here `ret -10000` is that table's own internal error, not a QQ passthrough.
+    WechatGroup,
+}
+
+impl Api {
+    /// Every API context.
+    pub const ALL: [Api; 6] = [
+        Api::Generic,
+        Api::QzoneShare,
+        Api::QqShare,
+        Api::GameCenter,
+        Api::BlueDiamond,
+        Api::WechatGroup,
+    ];
+
+    /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`].
+    pub const fn layer(self) -> Option<Layer> {
+        match self {
+            Api::Generic => None,
+            Api::QzoneShare => Some(Layer::QzoneShare),
+            Api::QqShare => Some(Layer::QqShare),
+            Api::GameCenter => Some(Layer::GameCenter),
+            Api::BlueDiamond => Some(Layer::BlueDiamond),
+            Api::WechatGroup => Some(Layer::WechatGroup),
+        }
+    }
+
+    /// The API's own table entry for `code`, if it has one.
+    fn lookup(self, code: i32) -> Option<(Layer, MsdkCode)> {
+        let layer = self.layer()?;
+        Some((layer, MsdkCode::lookup(layer, code)?))
+    }
+
+    /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Api::Generic => "generic",
+            Api::QzoneShare => "share-qzone",
+            Api::QqShare => "share-qq",
+            Api::GameCenter => "game-center",
+            Api::BlueDiamond => "blue-diamond",
+            Api::WechatGroup => "wechat-group",
+        }
+    }
+
+    /// The API context of an endpoint path or URL.
+    ///
+    /// The spec names only the two share endpoints, so only `/share/qzone` and `/share/qq`
+    /// are recognised (with or without scheme, host, trailing slash or query string,
+    /// ASCII case ignored); every other path is [`Api::Generic`]. Game center,
+    /// blue-diamond and WeChat group calls must name their context explicitly.
+    pub fn from_path(path: &str) -> Api {
+        // Drop scheme and host, then query and fragment, then trailing slashes.
+        let path = match path.find("://") {
+            Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
+            None => path,
+        };
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let mut segments = path.trim_end_matches('/').rsplit('/');
+        let last = segments.next().unwrap_or("");
+        let parent = segments.next().unwrap_or("");
+        if !parent.eq_ignore_ascii_case("share") {
+            return Api::Generic;
+        }
+        if last.eq_ignore_ascii_case("qq") {
+            Api::QqShare
+        } else if last.eq_ignore_ascii_case("qzone") {
+            Api::QzoneShare
+        } else {
+            Api::Generic
+        }
+    }
+}
+
+impl fmt::Display for Api {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A name that is neither an [`Api`] name nor an endpoint path.
+///
+/// ```
+/// use msdk_error_codes::Api;
+///
+/// let err = "share".parse::<Api>().unwrap_err();
+/// assert!(err.to_string().contains("share-qq"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown API {0:?}: expected generic, share-qzone, share-qq, game-center, blue-diamond, wechat-group or an endpoint path starting with /"
+)]
+pub struct UnknownApi(String);
+
+/// Accepts the names of [`Api::as_str`] and, for anything starting with `/` or containing
+/// `://`, an endpoint path ([`Api::from_path`]).
+impl FromStr for Api {
+    type Err = UnknownApi;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with('/') || s.contains("://") {
+            return Ok(Api::from_path(s));
+        }
+        Api::ALL
+            .into_iter()
+            .find(|api| api.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownApi(s.to_owned()))
+    }
+}
+
+/// The ranges of the logic table (§3): the range rows `-100`, `-1000`, `-2000`,
+/// `-10000`, `-20000` and `-30000` say which kind of error each block of numbers is.
+///
+/// ```
+/// use msdk_error_codes::{LogicCode, LogicRange};
+///
+/// assert_eq!(LogicRange::of(-2999), Some(LogicRange::Server));
+/// assert_eq!(LogicRange::of(-99), None);
+/// assert_eq!(LogicRange::of(i32::MIN), Some(LogicRange::Lbs));
+/// assert_eq!(LogicRange::Server.marker().code(), -2000);
+/// assert_eq!(*LogicRange::Client.codes().start(), -1999);
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LogicRange {
+    /// `-100..=-999`: system errors (-100到-999为系统级错误).
+    System,
+    /// `-1000..=-1999`: errors returned by the client (-1000到-1999为客户端返回的错误).
+    Client,
+    /// `-2000..=-9999`: errors returned by the server (-2000~-9999以下为服务器返回的错误).
+    Server,
+    /// `-10000..=-19999`: QQ business errors (-10000以上为业务本身的错误).
+    QqBusiness,
+    /// `-20000..=-29999`: WeChat business errors (-20000以上为微信业务错误).
+    WechatBusiness,
+    /// `-30000` and below: LBS (location) errors (-30000及以上为LBS错误).
+    Lbs,
+}
+
+impl LogicRange {
+    /// The range `code` falls in; `None` for codes above `-100` (including every
+    /// positive number).
+    pub const fn of(code: i32) -> Option<LogicRange> {
+        match code {
+            -999..=-100 => Some(LogicRange::System),
+            -1999..=-1000 => Some(LogicRange::Client),
+            -9999..=-2000 => Some(LogicRange::Server),
+            -19999..=-10000 => Some(LogicRange::QqBusiness),
+            -29999..=-20000 => Some(LogicRange::WechatBusiness),
+            i32::MIN..=-30000 => Some(LogicRange::Lbs),
+            _ => None,
+        }
+    }
+
+    /// The numbers in the range.
+    pub const fn codes(self) -> RangeInclusive<i32> {
+        match self {
+            LogicRange::System => -999..=-100,
+            LogicRange::Client => -1999..=-1000,
+            LogicRange::Server => -9999..=-2000,
+            LogicRange::QqBusiness => -19999..=-10000,
+            LogicRange::WechatBusiness => -29999..=-20000,
+            LogicRange::Lbs => i32::MIN..=-30000,
+        }
+    }
+
+    /// The range row of the logic table that introduces the range.
+    pub const fn marker(self) -> LogicCode {
+        match self {
+            LogicRange::System => LogicCode::SystemErrorRange,
+            LogicRange::Client => LogicCode::ClientErrorRange,
+            LogicRange::Server => LogicCode::ServerErrorRange,
+            LogicRange::QqBusiness => LogicCode::QqPlatformError,
+            LogicRange::WechatBusiness => LogicCode::WechatPlatformError,
+            LogicRange::Lbs => LogicCode::LbsErrorRange,
+        }
+    }
+
+    /// The `err_type` of an undocumented code in the range: `NetworkUnstable` for the
+    /// system and server ranges (every documented code there says to retry),
+    /// `Unknown` for the others.
+    pub const fn undocumented_err_type(self) -> ErrType {
+        match self {
+            LogicRange::System | LogicRange::Server => ErrType::NetworkUnstable,
+            _ => ErrType::Unknown,
+        }
+    }
+
+    /// The range in English.
+    pub const fn description(self) -> &'static str {
+        match self {
+            LogicRange::System => "system error",
+            LogicRange::Client => "error returned by the client",
+            LogicRange::Server => "error returned by the server",
+            LogicRange::QqBusiness => "QQ business error",
+            LogicRange::WechatBusiness => "WeChat business error",
+            LogicRange::Lbs => "LBS (location) error",
+        }
+    }
+}
+
+/// `parse_passthrough` reads at most this many bytes of `msg`: a huge `msg` costs no
+/// more than a short one.
+pub const PASSTHROUGH_PREFIX_LIMIT: usize = 64;
+
+/// Splits a passthrough `msg` (`"code,text"`) into the platform's code and text.
+///
+/// The accepted form: optional ASCII whitespace, an optional sign, decimal digits whose
+/// value fits an `i32`, optional ASCII whitespace, then either the end or a separator —
+/// ASCII `,` or the full-width `，` (U+FF0C), both occur in real responses — then the
+/// text, with its leading ASCII whitespace trimmed. Anything else (no digits, overflow,
+/// other characters after the number) is `None`.
+///
+/// Only the first [`PASSTHROUGH_PREFIX_LIMIT`] bytes are examined: the number and its
+/// separator must lie within them (so a `msg` padded with more than that before its
+/// number is not a passthrough), and whitespace after the separator is trimmed only
+/// within them. Real messages start with their code.
+///
+/// ```
+/// use msdk_error_codes::parse_passthrough;
+///
+/// assert_eq!(parse_passthrough("-73,the user modify password wrong"), Some((-73, "the user modify password wrong")));
+/// assert_eq!(parse_passthrough("40001，invalid credential"), Some((40001, "invalid credential")));
+/// assert_eq!(parse_passthrough(" 40001 , invalid credential"), Some((40001, "invalid credential")));
+/// assert_eq!(parse_passthrough("42001"), Some((42001, "")));
+/// assert_eq!(parse_passthrough("invalid credential"), None);
+/// assert_eq!(parse_passthrough("99999999999,overflow"), None);
+/// assert_eq!(parse_passthrough("-73x,text"), None);
+/// ```
+pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
+    let bytes = msg.as_bytes();
+    let window = &bytes[..bytes.len().min(PASSTHROUGH_PREFIX_LIMIT)];
+    let mut i = 0;
+    while i < window.len() && window[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let negative = match window.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let digits_start = i;
+    // Accumulate the magnitude in i64: the window bounds the digit count, and any
+    // magnitude past 2^31 is rejected at once, so this cannot overflow.
+    let mut magnitude: i64 = 0;
+    while let Some(&b) = window.get(i) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        magnitude = magnitude * 10 + i64::from(b - b'0');
+        if magnitude > 1 << 31 {
+            return None;
+        }
+        i += 1;
+    }
+    if i == digits_start {
+        return None;
+    }
+    let code = i32::try_from(if negative { -magnitude } else { magnitude }).ok()?;
+    while i < window.len() && window[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let rest = match &bytes[i..] {
+        [] => return Some((code, "")),
+        [b',', ..] => i + 1,
+        [0xEF, 0xBC, 0x8C, ..] => i + 3,
+        _ => return None,
+    };
+    if rest > window.len() {
+        return None;
+    }
+    let mut start = rest;
+    while start < window.len() && window[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    // `start` follows ASCII bytes only, so it is a char boundary; `get` keeps that
+    // a checked fact rather than a panic.
+    msg.get(start..).map(|text| (code, text))
+}
+
+/// Classifies a response of a generic endpoint: [`classify_for`] with [`Api::Generic`].
+///
+/// ```
+/// use msdk_error_codes::{classify, ErrType, Layer};
+///
+/// let c = classify(-10000, "-73,the user modify password wrong");
+/// assert_eq!((c.layer(), c.code()), (Layer::QqPlatform, -73));
+/// assert_eq!(c.err_type(), ErrType::Reauthorize);
+/// assert!(c.needs_reauthorization());
+/// ```
+pub fn classify(ret: i32, msg: &str) -> Classification<'_> {
+    classify_for(Api::Generic, ret, msg)
+}
+
+/// Classifies a response of `api`: what this `ret` and `msg` mean and what to do.
+///
+/// The rules (see also the [crate docs](crate#classification)):
+/// 1. `ret == 0` is success: `err_type` Normal.
+/// 2. For an `api` other than [`Api::Generic`], that API's table is consulted first, for
+///    `ret` itself and for a passthrough code; the rules below apply when it has no entry.
+///    For [`Api::WechatGroup`], `ret == -10000` is that table's own internal error.
+/// 3. `ret == -10000` with a parsable `msg` ([`parse_passthrough`]) is a QQ platform code,
+///    `ret == -20000` a WeChat platform code; an undocumented platform code keeps its
+///    layer and number, with `known()` `None` and `err_type` Unknown.
+/// 4. `ret == -10000 / -20000` whose `msg` does not parse is the logic code itself.
+/// 5. Any other `ret` is looked up in the access table, then the logic table. An
+///    undocumented `ret` keeps its number, its [`LogicRange`] and layer Logic (layer
+///    Access when it is in no range); it is NetworkUnstable in the system and server
+///    ranges, Unknown elsewhere.
+///
+/// Never panics, never allocates, and reads at most [`PASSTHROUGH_PREFIX_LIMIT`] bytes
+/// of `msg`.
+///
+/// ```
+/// use msdk_error_codes::{classify_for, Api, Layer, QqShareCode, MsdkCode};
+///
+/// // 100000 is "missing response_type" on the QQ platform, but an auth error on /share/qq.
+/// let c = classify_for(Api::QqShare, 100000, "");
+/// assert_eq!(c.known(), Some(MsdkCode::QqShare(QqShareCode::from_code(100000).unwrap())));
+/// assert!(c.needs_reauthorization());
+/// ```
+pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
+    let (layer, code, known, platform_start) = resolve(api, ret, msg);
+    let table_err_type = if ret == 0 {
+        ErrType::Normal
+    } else if let Some(known) = known {
+        known.err_type()
+    } else if platform_start.is_some() {
+        ErrType::Unknown
+    } else {
+        match LogicRange::of(ret) {
+            Some(range) => range.undocumented_err_type(),
+            None => ErrType::Unknown,
+        }
+    };
+    let action = match known {
+        Some(known) => known.action(),
+        None => Action::for_err_type(table_err_type),
+    };
+    Classification {
+        msg,
+        verdict: Verdict {
+            ret,
+            api,
+            layer,
+            code,
+            known,
+            platform_start,
+            table_err_type,
+            server_err_type: None,
+            err_type: table_err_type,
+            action,
+        },
+    }
+}
+
+/// Rules 2 to 5: the layer and code found, the catalogue entry if documented, and where
+/// the platform's text starts in `msg` for a passthrough.
+fn resolve(api: Api, ret: i32, msg: &str) -> (Layer, i32, Option<MsdkCode>, Option<usize>) {
+    if let Some((layer, known)) = api.lookup(ret) {
+        return (layer, ret, Some(known), None);
+    }
+    let platform = match ret {
+        -10000 => Some(Layer::QqPlatform),
+        -20000 => Some(Layer::WechatPlatform),
+        _ => None,
+    };
+    if let Some(platform) = platform
+        && let Some((code, text)) = parse_passthrough(msg)
+    {
+        let start = Some(msg.len() - text.len());
+        return match api.lookup(code) {
+            Some((layer, known)) => (layer, code, Some(known), start),
+            None => (platform, code, MsdkCode::lookup(platform, code), start),
+        };
+    }
+    if let Some(known) = AccessCode::from_code(ret) {
+        return (Layer::Access, ret, Some(MsdkCode::Access(known)), None);
+    }
+    if let Some(known) = LogicCode::from_code(ret) {
+        return (Layer::Logic, ret, Some(MsdkCode::Logic(known)), None);
+    }
+    let layer = match LogicRange::of(ret) {
+        Some(_) => Layer::Logic,
+        None => Layer::Access,
+    };
+    (layer, ret, None, None)
+}
+
+/// Everything a classification found, computed once; shared by [`Classification`] and
+/// the owned [`MsdkError`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Verdict {
+    pub(crate) ret: i32,
+    pub(crate) api: Api,
+    pub(crate) layer: Layer,
+    pub(crate) code: i32,
+    pub(crate) known: Option<MsdkCode>,
+    /// Byte offset of the platform's text in `msg`, for a passthrough.
+    pub(crate) platform_start: Option<usize>,
+    pub(crate) table_err_type: ErrType,
+    /// The raw `err_type` the server sent, if any.
+    pub(crate) server_err_type: Option<i32>,
+    pub(crate) err_type: ErrType,
+    pub(crate) action: Action,
+}
+
+impl Verdict {
+    /// Takes the server's `err_type` into account: a recognised value wins (MSDK computed
+    /// it), except on success, which is always Normal. The action follows a server value
+    /// that disagrees with the table.
+    pub(crate) fn with_server_err_type(mut self, raw: Option<i32>) -> Verdict {
+        self.server_err_type = raw;
+        if let Some(server) = raw.and_then(ErrType::from_code)
+            && self.ret != 0
+            && server != self.table_err_type
+        {
+            self.err_type = server;
+            self.action = Action::for_err_type(server);
+        }
+        self
+    }
+
+    /// The one-line account used by both `Display`s: layer, number, English description
+    /// and what to do.
+    pub(crate) fn write_line(&self, msg: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MSDK {} {}", self.layer, self.code)?;
+        if self.code != self.ret || self.platform_start.is_some() {
+            write!(f, " (ret {})", self.ret)?;
+        }
+        match self.known {
+            Some(known) => write!(f, " {}: {}", known.name(), known.description_en())?,
+            None => {
+                f.write_str(": undocumented code")?;
+                if let Some(range) =
+                    LogicRange::of(self.ret).filter(|_| self.platform_start.is_none())
+                {
+                    write!(f, " in the {} range", range.description())?;
+                }
+                // The only description an undocumented code has is the server's text.
+                let text = self
+                    .platform_start
+                    .and_then(|i| msg.get(i..))
+                    .unwrap_or(msg);
+                if !text.is_empty() {
+                    write!(f, ", message {:?}", Ellipsis(text))?;
+                }
+            }
+        }
+        write!(
+            f,
+            "; err_type {} ({}); {}",
+            self.err_type.code(),
+            self.err_type.as_str(),
+            self.action.description()
+        )
+    }
+}
+
+/// At most 120 characters of a message, for one-line logs.
+struct Ellipsis<'a>(&'a str);
+
+impl fmt::Debug for Ellipsis<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX: usize = 120;
+        match self.0.char_indices().nth(MAX) {
+            None => write!(f, "{:?}", self.0),
+            Some((cut, _)) => write!(f, "{:?}…", &self.0[..cut]),
+        }
+    }
+}
+
+/// Accessors over a [`Verdict`]: the same for the borrowed [`Classification`] and the
+/// owned [`MsdkError`].
+macro_rules! verdict_accessors {
+    () => {
+        /// `ret` exactly as given.
+        pub fn ret(&self) -> i32 {
+            self.verdict.ret
+        }
+
+        /// The API context used.
+        pub fn api(&self) -> $crate::Api {
+            self.verdict.api
+        }
+
+        /// The layer of the most specific code found: the platform's for a passthrough.
+        pub fn layer(&self) -> $crate::Layer {
+            self.verdict.layer
+        }
+
+        /// The most specific code found: the platform's code for a passthrough, else `ret`.
+        pub fn code(&self) -> i32 {
+            self.verdict.code
+        }
+
+        /// The catalogue entry of [`code`](Self::code) in [`layer`](Self::layer), `None`
+        /// when that code is undocumented.
+        pub fn known(&self) -> Option<$crate::MsdkCode> {
+            self.verdict.known
+        }
+
+        /// What the client must do: the server's `err_type` when it sent a recognised
+        /// one, else the catalogue's (see [`table_err_type`](Self::table_err_type)).
+        pub fn err_type(&self) -> $crate::ErrType {
+            self.verdict.err_type
+        }
+
+        /// The `err_type` the catalogue and the classification rules give, whatever the
+        /// server sent.
+        pub fn table_err_type(&self) -> $crate::ErrType {
+            self.verdict.table_err_type
+        }
+
+        /// The server's `err_type` if it sent a recognised one.
+        pub fn server_err_type(&self) -> Option<$crate::ErrType> {
+            self.verdict
+                .server_err_type
+                .and_then($crate::ErrType::from_code)
+        }
+
+        /// The server's `err_type` exactly as sent, recognised or not.
+        pub fn server_err_type_raw(&self) -> Option<i32> {
+            self.verdict.server_err_type
+        }
+
+        /// The handling, normalised: the catalogue's for a documented code, else the one
+        /// implied by [`err_type`](Self::err_type); a server `err_type` that disagrees
+        /// with the catalogue decides it.
+        pub fn action(&self) -> $crate::Action {
+            self.verdict.action
+        }
+
+        /// The [`LogicRange`](crate::LogicRange) `ret` falls in, if any.
+        pub fn range(&self) -> Option<$crate::LogicRange> {
+            $crate::LogicRange::of(self.verdict.ret)
+        }
+
+        /// Whether `msg` carried a platform code (`ret` -10000/-20000 with `"code,text"`).
+        pub fn is_passthrough(&self) -> bool {
+            self.verdict.platform_start.is_some()
+        }
+
+        /// `ret == 0`.
+        pub fn is_success(&self) -> bool {
+            self.verdict.ret == 0
+        }
+
+        /// `err_type` is [`NetworkUnstable`](crate::ErrType::NetworkUnstable): retry later.
+        pub fn is_retryable(&self) -> bool {
+            self.verdict.err_type == $crate::ErrType::NetworkUnstable
+        }
+
+        /// `err_type` is [`Reauthorize`](crate::ErrType::Reauthorize).
+        pub fn needs_reauthorization(&self) -> bool {
+            self.verdict.err_type == $crate::ErrType::Reauthorize
+        }
+
+        /// `err_type` is [`RefreshToken`](crate::ErrType::RefreshToken).
+        pub fn needs_token_refresh(&self) -> bool {
+            self.verdict.err_type == $crate::ErrType::RefreshToken
+        }
+    };
+}
+
+pub(crate) use verdict_accessors;
+
+/// What a live response means: computed once by [`classify`], [`classify_for`] or
+/// [`MsdkResponse::classify`](crate::MsdkResponse::classify); every accessor is a field
+/// read.
+///
+/// The original `ret` and `msg` are always kept; undocumented codes keep their numbers.
+///
+/// ```
+/// use msdk_error_codes::{classify, ErrType, Layer};
+///
+/// let c = classify(-20000, "40001,invalid credential");
+/// assert_eq!((c.ret(), c.msg()), (-20000, "40001,invalid credential"));
+/// assert_eq!((c.layer(), c.code()), (Layer::WechatPlatform, 40001));
+/// assert_eq!(c.platform_message(), Some("invalid credential"));
+/// assert_eq!(c.err_type(), ErrType::Reauthorize);
+///
+/// let unknown = classify(-20000, "61451,invalid parameter");
+/// assert_eq!((unknown.layer(), unknown.code(), unknown.known()), (Layer::WechatPlatform, 61451, None));
+/// assert_eq!(unknown.err_type(), ErrType::Unknown);
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Classification<'a> {
+    msg: &'a str,
+    verdict: Verdict,
+}
+
+impl<'a> Classification<'a> {
+    verdict_accessors!();
+
+    /// `msg` exactly as given.
+    pub fn msg(&self) -> &'a str {
+        self.msg
+    }
+
+    /// The platform's text after the separator, for a passthrough.
+    pub fn platform_message(&self) -> Option<&'a str> {
+        self.verdict.platform_start.and_then(|i| self.msg.get(i..))
+    }
+
+    /// The error this response is, owned; `None` on success.
+    ///
+    /// ```
+    /// use msdk_error_codes::classify;
+    ///
+    /// assert!(classify(0, "success").to_error().is_none());
+    /// let err = classify(-10000, "-73,the user modify password wrong").to_error().unwrap();
+    /// assert_eq!(err.code(), -73);
+    /// assert_eq!(err.msg(), "-73,the user modify password wrong");
+    /// ```
+    pub fn to_error(&self) -> Option<MsdkError> {
+        (!self.is_success()).then(|| MsdkError::new(self.msg, self.verdict))
+    }
+
+    pub(crate) fn from_parts(msg: &'a str, verdict: Verdict) -> Self {
+        Classification { msg, verdict }
+    }
+
+    pub(crate) fn with_server_err_type(self, raw: Option<i32>) -> Self {
+        Classification::from_parts(self.msg, self.verdict.with_server_err_type(raw))
+    }
+}
+
+/// One line: layer, number, name and English description (or the server's text for an
+/// undocumented code), `err_type` and what to do.
+///
+/// ```
+/// use msdk_error_codes::classify;
+///
+/// assert_eq!(
+///     classify(-503, "").to_string(),
+///     "MSDK access layer -503 RateLimitExceeded: Rate limit exceeded; err_type 1 (network_unstable); Lower the request rate, then try again."
+/// );
+/// ```
+impl fmt::Display for Classification<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.verdict.write_line(self.msg, f)
+    }
+}

@@ -1,0 +1,195 @@
+//! [`MsdkCode`]: a code of any table, and [`catalog()`]: all of them.
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    AccessCode, Action, BlueDiamondCode, CodeInfo, ErrType, GameCenterCode, Layer, LogicCode,
+    QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode,
+};
+
+/// Lists the tables once, in the spec's order; generates [`MsdkCode`] and what walks it.
+macro_rules! tables {
+    ($($Layer:ident($Enum:ident)),+ $(,)?) => {
+        /// A documented code of any table: one variant per [`Layer`], wrapping that
+        /// layer's enum.
+        ///
+        /// ```
+        /// use msdk_error_codes::{Layer, MsdkCode, QqPlatformCode};
+        ///
+        /// let code = MsdkCode::from(QqPlatformCode::TokenInvalidatedByPasswordChange);
+        /// assert_eq!(code.layer(), Layer::QqPlatform);
+        /// assert_eq!(code.code(), -73);
+        /// assert_eq!(MsdkCode::lookup(Layer::QqPlatform, -73), Some(code));
+        /// assert!(matches!(code, MsdkCode::QqPlatform(QqPlatformCode::TokenInvalidatedByPasswordChange)));
+        /// ```
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum MsdkCode {
+            $(
+                #[doc = concat!("A code of [`Layer::", stringify!($Layer), "`].")]
+                $Layer($Enum),
+            )+
+        }
+
+        impl MsdkCode {
+            /// How many codes the catalogue documents (238).
+            pub const COUNT: usize = 0 $(+ <$Enum as strum::EnumCount>::COUNT)+;
+
+            /// The catalogue row of this code.
+            pub const fn info(self) -> &'static CodeInfo {
+                match self {
+                    $(MsdkCode::$Layer(code) => code.info(),)+
+                }
+            }
+
+            /// The documented code `code` of table `layer`, `None` if that table does not
+            /// document it.
+            ///
+            /// ```
+            /// use msdk_error_codes::{Layer, MsdkCode};
+            ///
+            /// // -10002 means different things in different tables.
+            /// let logic = MsdkCode::lookup(Layer::Logic, -10002).unwrap();
+            /// let gift = MsdkCode::lookup(Layer::BlueDiamond, -10002).unwrap();
+            /// assert_eq!(logic.description(), "非法的openid");
+            /// assert_eq!(gift.description(), "账号不存在（OpenId->QQ转换失败）");
+            /// assert_eq!(MsdkCode::lookup(Layer::Access, -10002), None);
+            /// ```
+            pub const fn lookup(layer: Layer, code: i32) -> Option<MsdkCode> {
+                match layer {
+                    $(Layer::$Layer => match $Enum::from_code(code) {
+                        Some(code) => Some(MsdkCode::$Layer(code)),
+                        None => None,
+                    },)+
+                }
+            }
+        }
+
+        /// Every documented code, table by table in the spec's order, rows in the spec's
+        /// order: 238 in all.
+        ///
+        /// ```
+        /// use msdk_error_codes::{catalog, ErrType, Layer, MsdkCode};
+        ///
+        /// assert_eq!(catalog().count(), MsdkCode::COUNT);
+        /// assert_eq!(catalog().next().unwrap().layer(), Layer::Access);
+        /// let reauth = catalog().filter(|c| c.err_type() == ErrType::Reauthorize).count();
+        /// assert!(reauth > 0);
+        /// ```
+        pub fn catalog() -> impl Iterator<Item = MsdkCode> + Clone + Send + Sync + 'static {
+            core::iter::empty()
+                $(.chain($Enum::all().iter().map(|&code| MsdkCode::$Layer(code))))+
+        }
+    };
+}
+
+tables! {
+    Access(AccessCode),
+    Logic(LogicCode),
+    QqPlatform(QqPlatformCode),
+    WechatPlatform(WechatPlatformCode),
+    WechatGroup(WechatGroupCode),
+    GameCenter(GameCenterCode),
+    QzoneShare(QzoneShareCode),
+    QqShare(QqShareCode),
+    BlueDiamond(BlueDiamondCode),
+}
+
+impl MsdkCode {
+    /// The table the code is in.
+    pub const fn layer(self) -> Layer {
+        self.info().layer
+    }
+
+    /// The number, as on the wire.
+    pub const fn code(self) -> i32 {
+        self.info().code
+    }
+
+    /// The Rust variant name within its table (`"TokenInvalidatedByPasswordChange"`).
+    pub const fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// 错误描述, verbatim from the spec.
+    pub const fn description(self) -> &'static str {
+        self.info().description
+    }
+
+    /// 推荐处理, verbatim from the spec; may be empty or `"-"`.
+    pub const fn recommendation(self) -> &'static str {
+        self.info().recommendation
+    }
+
+    /// The description in English.
+    pub const fn description_en(self) -> &'static str {
+        self.info().description_en
+    }
+
+    /// The recommended handling in English.
+    pub const fn recommendation_en(self) -> &'static str {
+        self.info().recommendation_en
+    }
+
+    /// What the client must do to recover.
+    pub const fn err_type(self) -> ErrType {
+        self.info().err_type
+    }
+
+    /// The handling, normalised.
+    pub const fn action(self) -> Action {
+        self.info().action
+    }
+}
+
+/// `"<layer> <code>: <English description>"`, the same as the wrapped enum's.
+impl fmt::Display for MsdkCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {}",
+            self.layer(),
+            self.code(),
+            self.description_en()
+        )
+    }
+}
+
+/// The serde form: the layer's machine name and the number.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "MsdkCode", deny_unknown_fields)]
+struct Repr {
+    layer: Layer,
+    code: i32,
+}
+
+/// Serialises as `{"layer": "qq_platform", "code": -73}`.
+///
+/// ```
+/// use msdk_error_codes::{MsdkCode, QqPlatformCode};
+///
+/// let code = MsdkCode::from(QqPlatformCode::TokenInvalidatedByPasswordChange);
+/// let json = serde_json::to_string(&code).unwrap();
+/// assert_eq!(json, r#"{"layer":"qq_platform","code":-73}"#);
+/// assert_eq!(serde_json::from_str::<MsdkCode>(&json).unwrap(), code);
+/// ```
+impl Serialize for MsdkCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Repr {
+            layer: self.layer(),
+            code: self.code(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Deserialises `{"layer": ..., "code": ...}`; a code the layer does not document is an
+/// error naming both.
+impl<'de> Deserialize<'de> for MsdkCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Repr { layer, code } = Repr::deserialize(deserializer)?;
+        MsdkCode::lookup(layer, code)
+            .ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(layer, code)))
+    }
+}

@@ -1,0 +1,237 @@
+//! The table macro: each table file is one invocation of [`error_codes!`], and everything
+//! else about a code (the enum, lookups, conversions, rustdoc) is generated from its row,
+//! so no row's data is written twice.
+
+/// Declares one table of the spec as an enum.
+///
+/// ```text
+/// error_codes! {
+///     /// Docs of the enum.
+///     pub enum BlueDiamondCode in BlueDiamond;
+///
+///     /// Extra rustdoc for the row (judgement calls, oddities of the spec).
+///     -10002 => AccountNotFound {
+///         description: "…",          // 错误描述, verbatim
+///         recommendation: "…",       // 推荐处理, verbatim
+///         description_en: "…",
+///         recommendation_en: "…",
+///         err_type: NetworkUnstable, // an ErrType variant
+///         action: Retry,             // an Action variant
+///     },
+/// }
+/// ```
+///
+/// Rows are written in the spec's order; the discriminant is the code, so a duplicated
+/// code is a compile error.
+macro_rules! error_codes {
+    (
+        $(#[$enum_meta:meta])*
+        pub enum $Enum:ident in $Layer:ident;
+        $(
+            $(#[$row_meta:meta])*
+            $code:literal => $Variant:ident {
+                description: $description:literal,
+                recommendation: $recommendation:literal,
+                description_en: $description_en:literal,
+                recommendation_en: $recommendation_en:literal,
+                err_type: $err_type:ident,
+                action: $action:ident $(,)?
+            }
+        ),+ $(,)?
+    ) => {
+        $(#[$enum_meta])*
+        #[derive(
+            Copy,
+            Clone,
+            Debug,
+            PartialEq,
+            Eq,
+            Hash,
+            strum::EnumIter,
+            strum::EnumCount,
+            strum::IntoStaticStr,
+            strum::EnumString,
+        )]
+        #[repr(i32)]
+        pub enum $Enum {
+            $(
+                #[doc = concat!(
+                    "`", $code, "` ", $description_en, "\n\n",
+                    "- 错误描述: ", $description, "\n",
+                    "- 推荐处理: ", $recommendation, "\n",
+                    "- Handling: ", $recommendation_en, "\n",
+                    "- err_type: [`", stringify!($err_type), "`](crate::ErrType::", stringify!($err_type), ")",
+                    ", action: [`", stringify!($action), "`](crate::Action::", stringify!($action), ")\n",
+                )]
+                $(#[$row_meta])*
+                $Variant = $code,
+            )+
+        }
+
+        impl $Enum {
+            /// The table these codes belong to.
+            pub const LAYER: $crate::Layer = $crate::Layer::$Layer;
+
+            /// Every code of the table, in the spec's row order.
+            const ALL: &'static [$Enum] = &[$($Enum::$Variant),+];
+
+            /// The number, as on the wire.
+            pub const fn code(self) -> i32 {
+                self as i32
+            }
+
+            /// The code for a number, `None` if this table does not document it.
+            ///
+            /// A `match` on the number: no allocation, no scan.
+            pub const fn from_code(code: i32) -> Option<Self> {
+                match code {
+                    $($code => Some($Enum::$Variant),)+
+                    _ => None,
+                }
+            }
+
+            /// Every code of the table, in the spec's row order.
+            #[doc = concat!(
+                "\n```\nuse msdk_error_codes::", stringify!($Enum), ";\n\n",
+                "for &code in ", stringify!($Enum), "::all() {\n",
+                "    assert_eq!(", stringify!($Enum), "::from_code(code.code()), Some(code));\n",
+                "}\n```"
+            )]
+            pub const fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            /// The catalogue row of this code.
+            pub const fn info(self) -> &'static $crate::CodeInfo {
+                match self {
+                    $(
+                        $Enum::$Variant => &$crate::CodeInfo {
+                            layer: $crate::Layer::$Layer,
+                            code: $code,
+                            name: stringify!($Variant),
+                            description: $description,
+                            recommendation: $recommendation,
+                            description_en: $description_en,
+                            recommendation_en: $recommendation_en,
+                            err_type: $crate::ErrType::$err_type,
+                            action: $crate::Action::$action,
+                        },
+                    )+
+                }
+            }
+
+            /// The Rust variant name.
+            pub const fn name(self) -> &'static str {
+                self.info().name
+            }
+
+            /// 错误描述, verbatim from the spec.
+            pub const fn description(self) -> &'static str {
+                self.info().description
+            }
+
+            /// 推荐处理, verbatim from the spec; may be empty or `"-"`.
+            pub const fn recommendation(self) -> &'static str {
+                self.info().recommendation
+            }
+
+            /// The description in English.
+            pub const fn description_en(self) -> &'static str {
+                self.info().description_en
+            }
+
+            /// The recommended handling in English.
+            pub const fn recommendation_en(self) -> &'static str {
+                self.info().recommendation_en
+            }
+
+            /// What the client must do to recover.
+            pub const fn err_type(self) -> $crate::ErrType {
+                self.info().err_type
+            }
+
+            /// The handling, normalised.
+            pub const fn action(self) -> $crate::Action {
+                self.info().action
+            }
+
+            /// The table the code belongs to (always [`Self::LAYER`]).
+            pub const fn layer(self) -> $crate::Layer {
+                Self::LAYER
+            }
+        }
+
+        impl $crate::ErrorCode for $Enum {
+            const LAYER: $crate::Layer = $crate::Layer::$Layer;
+
+            fn info(self) -> &'static $crate::CodeInfo {
+                $Enum::info(self)
+            }
+
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn from_code(code: i32) -> Option<Self> {
+                $Enum::from_code(code)
+            }
+        }
+
+        impl From<$Enum> for i32 {
+            fn from(value: $Enum) -> i32 {
+                value.code()
+            }
+        }
+
+        impl TryFrom<i32> for $Enum {
+            type Error = $crate::UnknownCode;
+
+            fn try_from(value: i32) -> Result<Self, Self::Error> {
+                $Enum::from_code(value).ok_or($crate::UnknownCode::new($crate::Layer::$Layer, value))
+            }
+        }
+
+        impl PartialEq<i32> for $Enum {
+            fn eq(&self, other: &i32) -> bool {
+                self.code() == *other
+            }
+        }
+
+        impl PartialEq<$Enum> for i32 {
+            fn eq(&self, other: &$Enum) -> bool {
+                *self == other.code()
+            }
+        }
+
+        /// `"<layer> <code>: <English description>"`, e.g. for logs.
+        impl core::fmt::Display for $Enum {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, "{} {}: {}", Self::LAYER, self.code(), self.description_en())
+            }
+        }
+
+        /// Serialises as the integer code.
+        impl serde::Serialize for $Enum {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i32(self.code())
+            }
+        }
+
+        /// Deserialises from the integer code; an undocumented integer is an error that
+        /// names the layer and the number.
+        impl<'de> serde::Deserialize<'de> for $Enum {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = i32::deserialize(deserializer)?;
+                $Enum::try_from(code).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl From<$Enum> for $crate::MsdkCode {
+            fn from(value: $Enum) -> $crate::MsdkCode {
+                $crate::MsdkCode::$Layer(value)
+            }
+        }
+    };
+}
+
+pub(crate) use error_codes;

@@ -1,0 +1,777 @@
+//! The classification rules, table-driven: every rule of `classify_for`, the two examples
+//! of the spec, each API context and each collision between tables.
+
+use msdk_error_codes::{
+    Action, Api, ErrType, Layer, LogicRange, MsdkCode, classify, classify_for, parse_passthrough,
+};
+
+/// One expected classification.
+struct Case {
+    api: Api,
+    ret: i32,
+    msg: &'static str,
+    layer: Layer,
+    code: i32,
+    /// Whether the catalogue documents (layer, code).
+    known: bool,
+    err_type: ErrType,
+    platform_message: Option<&'static str>,
+    why: &'static str,
+}
+
+const fn case(
+    api: Api,
+    ret: i32,
+    msg: &'static str,
+    (layer, code, known): (Layer, i32, bool),
+    err_type: ErrType,
+    platform_message: Option<&'static str>,
+    why: &'static str,
+) -> Case {
+    Case {
+        api,
+        ret,
+        msg,
+        layer,
+        code,
+        known,
+        err_type,
+        platform_message,
+        why,
+    }
+}
+
+use Api::*;
+use ErrType::*;
+use Layer as L;
+
+const CASES: &[Case] = &[
+    // Rule 1: success.
+    case(
+        Generic,
+        0,
+        "success",
+        (L::Access, 0, true),
+        Normal,
+        None,
+        "rule 1",
+    ),
+    case(
+        GameCenter,
+        0,
+        "",
+        (L::GameCenter, 0, true),
+        Normal,
+        None,
+        "rule 1 in the game center's own table",
+    ),
+    case(
+        QqShare,
+        0,
+        "ok",
+        (L::Access, 0, true),
+        Normal,
+        None,
+        "rule 1, /share/qq has no 0",
+    ),
+    // Rule 3: passthroughs, with the spec's two examples (§1 points 4 and 5).
+    case(
+        Generic,
+        -10000,
+        "-73,the user modify password wrong",
+        (L::QqPlatform, -73, true),
+        Reauthorize,
+        Some("the user modify password wrong"),
+        "spec example, QQ",
+    ),
+    case(
+        Generic,
+        -20000,
+        "40001,invalid credential",
+        (L::WechatPlatform, 40001, true),
+        Reauthorize,
+        Some("invalid credential"),
+        "spec example, WeChat",
+    ),
+    case(
+        Generic,
+        -20000,
+        "42001，access_token expired",
+        (L::WechatPlatform, 42001, true),
+        RefreshToken,
+        Some("access_token expired"),
+        "full-width comma",
+    ),
+    case(
+        Generic,
+        -20000,
+        " 45009 ,  api freq out of limit",
+        (L::WechatPlatform, 45009, true),
+        NetworkUnstable,
+        Some("api freq out of limit"),
+        "whitespace around the number",
+    ),
+    case(
+        Generic,
+        -10000,
+        "-6",
+        (L::QqPlatform, -6, true),
+        NetworkUnstable,
+        Some(""),
+        "a code without text",
+    ),
+    case(
+        Generic,
+        -10000,
+        "12345,something new",
+        (L::QqPlatform, 12345, false),
+        Unknown,
+        Some("something new"),
+        "undocumented QQ code keeps layer and number",
+    ),
+    case(
+        Generic,
+        -20000,
+        "61451,invalid parameter",
+        (L::WechatPlatform, 61451, false),
+        Unknown,
+        Some("invalid parameter"),
+        "undocumented WeChat code",
+    ),
+    case(
+        Generic,
+        -20000,
+        "0,ok",
+        (L::WechatPlatform, 0, true),
+        Normal,
+        Some("ok"),
+        "a platform 0 is the platform's, ret still fails",
+    ),
+    // Rule 4: passthrough ret whose msg does not parse.
+    case(
+        Generic,
+        -10000,
+        "the user modify password wrong",
+        (L::Logic, -10000, true),
+        Unknown,
+        None,
+        "rule 4, QQ",
+    ),
+    case(
+        Generic,
+        -20000,
+        "",
+        (L::Logic, -20000, true),
+        Unknown,
+        None,
+        "rule 4, WeChat, empty msg",
+    ),
+    case(
+        Generic,
+        -10000,
+        "99999999999,overflow",
+        (L::Logic, -10000, true),
+        Unknown,
+        None,
+        "rule 4, overflowing code",
+    ),
+    case(
+        Generic,
+        -10000,
+        "-73x,text",
+        (L::Logic, -10000, true),
+        Unknown,
+        None,
+        "rule 4, junk after the number",
+    ),
+    // Rule 5: access, then logic, then ranges.
+    case(
+        Generic,
+        -503,
+        "",
+        (L::Access, -503, true),
+        NetworkUnstable,
+        None,
+        "documented access code",
+    ),
+    case(
+        Generic,
+        -101,
+        "",
+        (L::Access, -101, true),
+        NetworkUnstable,
+        None,
+        "-101 is in both: access first",
+    ),
+    case(
+        Generic,
+        -102,
+        "",
+        (L::Logic, -102, true),
+        NetworkUnstable,
+        None,
+        "documented logic code",
+    ),
+    case(
+        Generic,
+        1,
+        "",
+        (L::Logic, 1, true),
+        Normal,
+        None,
+        "logic 1: empty result",
+    ),
+    case(
+        Generic,
+        -10010,
+        "",
+        (L::Logic, -10010, true),
+        Normal,
+        None,
+        "正常返回",
+    ),
+    case(
+        Generic,
+        -150,
+        "",
+        (L::Logic, -150, false),
+        NetworkUnstable,
+        None,
+        "undocumented, system range",
+    ),
+    case(
+        Generic,
+        -1500,
+        "",
+        (L::Logic, -1500, false),
+        Unknown,
+        None,
+        "undocumented, client range",
+    ),
+    case(
+        Generic,
+        -2500,
+        "",
+        (L::Logic, -2500, false),
+        NetworkUnstable,
+        None,
+        "undocumented, server range",
+    ),
+    case(
+        Generic,
+        -15000,
+        "",
+        (L::Logic, -15000, false),
+        Unknown,
+        None,
+        "undocumented, QQ business range",
+    ),
+    case(
+        Generic,
+        -25000,
+        "",
+        (L::Logic, -25000, false),
+        Unknown,
+        None,
+        "undocumented, WeChat business range",
+    ),
+    case(
+        Generic,
+        -40000,
+        "",
+        (L::Logic, -40000, false),
+        Unknown,
+        None,
+        "undocumented, LBS range",
+    ),
+    case(
+        Generic,
+        i32::MIN,
+        "",
+        (L::Logic, i32::MIN, false),
+        Unknown,
+        None,
+        "i32::MIN is in the LBS range",
+    ),
+    case(
+        Generic,
+        -50,
+        "",
+        (L::Access, -50, false),
+        Unknown,
+        None,
+        "in no range",
+    ),
+    case(
+        Generic,
+        i32::MAX,
+        "",
+        (L::Access, i32::MAX, false),
+        Unknown,
+        None,
+        "positive, in no range",
+    ),
+    // Collision -10002: logic vs blue diamond.
+    case(
+        Generic,
+        -10002,
+        "",
+        (L::Logic, -10002, true),
+        Unknown,
+        None,
+        "-10002 generic: invalid openid",
+    ),
+    case(
+        BlueDiamond,
+        -10002,
+        "",
+        (L::BlueDiamond, -10002, true),
+        NetworkUnstable,
+        None,
+        "-10002 blue diamond: account not found",
+    ),
+    case(
+        BlueDiamond,
+        -20001,
+        "",
+        (L::BlueDiamond, -20001, true),
+        NetworkUnstable,
+        None,
+        "blue diamond before logic -20001",
+    ),
+    case(
+        BlueDiamond,
+        -20000,
+        "",
+        (L::Logic, -20000, true),
+        Unknown,
+        None,
+        "blue diamond has no -20000: generic rules",
+    ),
+    case(
+        BlueDiamond,
+        -102,
+        "",
+        (L::Logic, -102, true),
+        NetworkUnstable,
+        None,
+        "blue diamond falls back to logic",
+    ),
+    // Collision 100000: QQ platform vs /share/qq.
+    case(
+        Generic,
+        -10000,
+        "100000,missing response_type",
+        (L::QqPlatform, 100000, true),
+        Unknown,
+        Some("missing response_type"),
+        "100000 on the QQ platform",
+    ),
+    case(
+        QqShare,
+        100000,
+        "",
+        (L::QqShare, 100000, true),
+        Reauthorize,
+        None,
+        "100000 on /share/qq",
+    ),
+    case(
+        QqShare,
+        -10000,
+        "100000,auth",
+        (L::QqShare, 100000, true),
+        Reauthorize,
+        Some("auth"),
+        "the API table first for a passthrough code",
+    ),
+    case(
+        QqShare,
+        -10000,
+        "-73,x",
+        (L::QqPlatform, -73, true),
+        Reauthorize,
+        Some("x"),
+        "not in /share/qq: the QQ platform",
+    ),
+    case(
+        Generic,
+        100000,
+        "",
+        (L::Access, 100000, false),
+        Unknown,
+        None,
+        "100000 as a bare ret is in no generic table",
+    ),
+    // Collision -1: QQ platform, WeChat platform, WeChat group, blue diamond.
+    case(
+        Generic,
+        -10000,
+        "-1,invalid param",
+        (L::QqPlatform, -1, true),
+        Unknown,
+        Some("invalid param"),
+        "-1 QQ",
+    ),
+    case(
+        Generic,
+        -20000,
+        "-1,system error",
+        (L::WechatPlatform, -1, true),
+        NetworkUnstable,
+        Some("system error"),
+        "-1 WeChat",
+    ),
+    case(
+        WechatGroup,
+        -1,
+        "",
+        (L::WechatGroup, -1, true),
+        NetworkUnstable,
+        None,
+        "-1 WeChat group",
+    ),
+    case(
+        BlueDiamond,
+        -1,
+        "",
+        (L::BlueDiamond, -1, true),
+        Unknown,
+        None,
+        "-1 blue diamond",
+    ),
+    case(
+        BlueDiamond,
+        -10000,
+        "-1,bad",
+        (L::BlueDiamond, -1, true),
+        Unknown,
+        Some("bad"),
+        "blue diamond first for a passthrough code",
+    ),
+    case(
+        Generic,
+        -1,
+        "",
+        (L::Access, -1, false),
+        Unknown,
+        None,
+        "-1 as a bare ret is in no generic table",
+    ),
+    // WeChat group: -10000 is its own internal error, not a QQ passthrough.
+    case(
+        WechatGroup,
+        -10000,
+        "-73,the user modify password wrong",
+        (L::WechatGroup, -10000, true),
+        NetworkUnstable,
+        None,
+        "group's own -10000",
+    ),
+    case(
+        WechatGroup,
+        -10005,
+        "",
+        (L::WechatGroup, -10005, true),
+        Unknown,
+        None,
+        "group id exists",
+    ),
+    case(
+        WechatGroup,
+        -20000,
+        "40001,invalid credential",
+        (L::WechatPlatform, 40001, true),
+        Reauthorize,
+        Some("invalid credential"),
+        "group has no 40001",
+    ),
+    // Game center and QZone contexts.
+    case(
+        GameCenter,
+        -4013,
+        "",
+        (L::GameCenter, -4013, true),
+        Reauthorize,
+        None,
+        "game center skey",
+    ),
+    case(
+        GameCenter,
+        -10000,
+        "-73,x",
+        (L::QqPlatform, -73, true),
+        Reauthorize,
+        Some("x"),
+        "game center has no -73",
+    ),
+    case(
+        GameCenter,
+        -4999,
+        "",
+        (L::Logic, -4999, false),
+        NetworkUnstable,
+        None,
+        "undocumented in the game center: server range",
+    ),
+    case(
+        QzoneShare,
+        1031,
+        "每天最多分享5次，明天再来吧",
+        (L::QzoneShare, 1031, true),
+        Unknown,
+        None,
+        "daily quota",
+    ),
+    case(
+        QzoneShare,
+        1001,
+        "",
+        (L::QzoneShare, 1001, true),
+        NetworkUnstable,
+        None,
+        "server busy",
+    ),
+    case(
+        Generic,
+        1031,
+        "",
+        (L::Access, 1031, false),
+        Unknown,
+        None,
+        "QZone codes need the QZone context",
+    ),
+];
+
+#[test]
+fn every_rule_table_driven() {
+    for c in CASES {
+        let got = classify_for(c.api, c.ret, c.msg);
+        let at = format!("{:?} ret {} msg {:?} ({})", c.api, c.ret, c.msg, c.why);
+        assert_eq!(
+            (got.ret(), got.msg(), got.api()),
+            (c.ret, c.msg, c.api),
+            "{at}: input kept"
+        );
+        assert_eq!(
+            (got.layer(), got.code()),
+            (c.layer, c.code),
+            "{at}: layer and code"
+        );
+        assert_eq!(
+            got.known(),
+            MsdkCode::lookup(c.layer, c.code).filter(|_| c.known),
+            "{at}: known"
+        );
+        assert_eq!(got.known().is_some(), c.known, "{at}: documented");
+        assert_eq!(got.err_type(), c.err_type, "{at}: err_type");
+        assert_eq!(got.table_err_type(), c.err_type, "{at}: no server err_type");
+        assert_eq!(
+            got.platform_message(),
+            c.platform_message,
+            "{at}: platform message"
+        );
+        assert_eq!(got.is_passthrough(), c.platform_message.is_some(), "{at}");
+        assert_eq!(got.is_success(), c.ret == 0, "{at}: success");
+        assert_eq!(got.to_error().is_none(), c.ret == 0, "{at}: to_error");
+        let expected_action = match got.known() {
+            Some(known) => known.action(),
+            None => Action::for_err_type(c.err_type),
+        };
+        assert_eq!(got.action(), expected_action, "{at}: action");
+        assert_eq!(got.range(), LogicRange::of(c.ret), "{at}: range");
+    }
+}
+
+#[test]
+fn classify_is_classify_for_generic() {
+    for c in CASES.iter().filter(|c| c.api == Generic) {
+        assert_eq!(classify(c.ret, c.msg), classify_for(Generic, c.ret, c.msg));
+    }
+}
+
+#[test]
+fn predicates_follow_err_type() {
+    let cases = [
+        (-10000, "-73,x", false, true, false),
+        (-20000, "42001,x", false, false, true),
+        (-503, "", true, false, false),
+        (-303, "", false, false, false),
+        (0, "", false, false, false),
+    ];
+    for (ret, msg, retry, reauth, refresh) in cases {
+        let c = classify(ret, msg);
+        assert_eq!(c.is_retryable(), retry, "{ret} {msg}");
+        assert_eq!(c.needs_reauthorization(), reauth, "{ret} {msg}");
+        assert_eq!(c.needs_token_refresh(), refresh, "{ret} {msg}");
+    }
+}
+
+#[test]
+fn every_documented_code_classifies_to_itself_in_its_context() {
+    for code in msdk_error_codes::catalog() {
+        let (api, ret, msg) = match code.layer() {
+            Layer::QqPlatform => (Generic, -10000, format!("{},text", code.code())),
+            Layer::WechatPlatform => (Generic, -20000, format!("{},text", code.code())),
+            Layer::QzoneShare => (QzoneShare, code.code(), String::new()),
+            Layer::QqShare => (QqShare, code.code(), String::new()),
+            Layer::GameCenter => (GameCenter, code.code(), String::new()),
+            Layer::BlueDiamond => (BlueDiamond, code.code(), String::new()),
+            Layer::WechatGroup => (WechatGroup, code.code(), String::new()),
+            Layer::Access | Layer::Logic => (Generic, code.code(), String::new()),
+        };
+        let got = classify_for(api, ret, &msg);
+        // Access shadows logic for the one number they share (-101), and access 0 is
+        // the generic success.
+        let shadowed = code.layer() == Layer::Logic && got.layer() == Layer::Access;
+        if !shadowed {
+            assert_eq!(got.known(), Some(code), "{code:?}");
+            let want = if ret == 0 { Normal } else { code.err_type() };
+            assert_eq!(got.err_type(), want, "{code:?}");
+        }
+    }
+}
+
+#[test]
+fn api_from_path_and_names() {
+    let paths = [
+        ("/share/qq", QqShare),
+        ("/share/qq/", QqShare),
+        ("/share/QQ?timestamp=1", QqShare),
+        (
+            "http://msdktest.qq.com/share/qq/?timestamp=1&appid=2&sig=3&openid=4&encode=1",
+            QqShare,
+        ),
+        ("https://msdk.qq.com/share/qzone", QzoneShare),
+        ("/share/qzone#frag", QzoneShare),
+        ("/share/qqq", Generic),
+        ("/share/wx/", Generic),
+        ("/qq", Generic),
+        ("/auth/verify_login/", Generic),
+        ("", Generic),
+        ("http://host", Generic),
+    ];
+    for (path, api) in paths {
+        assert_eq!(Api::from_path(path), api, "{path}");
+    }
+    for api in Api::ALL {
+        assert_eq!(api.as_str().parse::<Api>(), Ok(api));
+        assert_eq!(api.to_string(), api.as_str());
+    }
+    assert_eq!("/share/qzone".parse::<Api>(), Ok(QzoneShare));
+    assert_eq!("SHARE-QQ".parse::<Api>(), Ok(QqShare));
+    assert!("qq".parse::<Api>().is_err());
+    assert!("".parse::<Api>().is_err());
+}
+
+#[test]
+fn parse_passthrough_accepts_and_rejects() {
+    let cases: &[(&str, Option<(i32, &str)>)] = &[
+        (
+            "-73,the user modify password wrong",
+            Some((-73, "the user modify password wrong")),
+        ),
+        (
+            "40001,invalid credential",
+            Some((40001, "invalid credential")),
+        ),
+        (
+            "40001，invalid credential",
+            Some((40001, "invalid credential")),
+        ),
+        ("\t\n 42 , \t text ", Some((42, "text "))),
+        ("+5,x", Some((5, "x"))),
+        ("-0,x", Some((0, "x"))),
+        ("7", Some((7, ""))),
+        ("7  ", Some((7, ""))),
+        ("7,", Some((7, ""))),
+        ("7,,", Some((7, ","))),
+        ("2147483647,max", Some((i32::MAX, "max"))),
+        ("-2147483648,min", Some((i32::MIN, "min"))),
+        ("000073,x", Some((73, "x"))),
+        ("2147483648,x", None),
+        ("-2147483649,x", None),
+        ("99999999999999999999999,x", None),
+        ("", None),
+        ("   ", None),
+        ("-", None),
+        ("+", None),
+        ("- 73,x", None),
+        ("73x,x", None),
+        ("73 x", None),
+        ("73;x", None),
+        ("73、x", None),
+        ("abc", None),
+        ("０７３,x", None),
+        ("1.5,x", None),
+    ];
+    for &(msg, want) in cases {
+        assert_eq!(parse_passthrough(msg), want, "{msg:?}");
+    }
+}
+
+#[test]
+fn parse_passthrough_reads_only_a_bounded_prefix() {
+    let limit = msdk_error_codes::PASSTHROUGH_PREFIX_LIMIT;
+    // The number must start within the prefix...
+    let padded = format!("{}-73,x", " ".repeat(limit));
+    assert_eq!(parse_passthrough(&padded), None);
+    // ...and the text after it may be any size.
+    let huge = format!("-73,{}", "x".repeat(4 << 20));
+    let (code, text) = parse_passthrough(&huge).unwrap();
+    assert_eq!((code, text.len()), (-73, 4 << 20));
+    // Whitespace after the separator is trimmed only within the prefix.
+    let spaced = format!("-73,{}text", " ".repeat(2 * limit));
+    let (_, text) = parse_passthrough(&spaced).unwrap();
+    assert_eq!(text.trim_start(), "text");
+    assert_eq!(spaced.len() - text.len(), limit);
+}
+
+#[test]
+fn display_is_one_line_with_what_to_do() {
+    let c = classify(-10000, "-73,the user modify password wrong");
+    let line = c.to_string();
+    assert!(
+        line.starts_with("MSDK QQ platform -73 (ret -10000) TokenInvalidatedByPasswordChange: "),
+        "{line}"
+    );
+    assert!(line.contains("err_type 2 (reauthorize)"), "{line}");
+    assert!(line.contains(Action::Reauthorize.description()), "{line}");
+
+    let unknown = classify(-10000, "12345,first line\nsecond line");
+    let line = unknown.to_string();
+    assert!(!line.contains('\n'), "{line}");
+    assert!(
+        line.contains("12345") && line.contains("undocumented"),
+        "{line}"
+    );
+    assert!(line.contains(r#""first line\nsecond line""#), "{line}");
+
+    let range = classify(-2500, "").to_string();
+    assert!(
+        range.contains("in the error returned by the server range"),
+        "{range}"
+    );
+
+    let long = format!("-20000{}", "很".repeat(10_000));
+    let line = classify(-3, &long).to_string();
+    assert!(line.chars().count() < 400, "long messages are cut: {line}");
+}
+
+#[test]
+fn msdk_error_keeps_everything() {
+    let c = classify_for(QqShare, -10000, "100000,auth");
+    let err = c.to_error().unwrap();
+    assert_eq!(err.classification(), c);
+    assert_eq!(
+        (err.ret(), err.msg(), err.api()),
+        (-10000, "100000,auth", QqShare)
+    );
+    assert_eq!((err.layer(), err.code()), (Layer::QqShare, 100000));
+    assert_eq!(err.known(), c.known());
+    assert_eq!(err.platform_message(), Some("auth"));
+    assert_eq!(err.err_type(), Reauthorize);
+    assert_eq!(err.to_string(), c.to_string());
+    let boxed: Box<dyn std::error::Error + Send + Sync + 'static> = Box::new(err);
+    assert!(boxed.to_string().contains("100000"));
+}

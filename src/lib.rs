@@ -68,6 +68,90 @@
 //!
 //! [`Action`] is the finer, normalised handling; [`ErrType`] is the coarse class MSDK
 //! itself sends.
+//!
+//! # Classification
+//!
+//! [`classify`] and [`classify_for`] turn a live `ret` and `msg` into a [`Classification`]:
+//! the most specific code found, its catalogue entry, the `err_type` to act on and the
+//! normalised action. MSDK tunnels platform errors through two generic codes: `ret
+//! -10000` carries a QQ platform error and `ret -20000` a WeChat one, with the platform's
+//! code and text in `msg` as `"code,text"` (spec §1, points 4 and 5). And since numbers
+//! collide across tables, the answer depends on the [`Api`] that was called. The rules:
+//!
+//! 1. `ret == 0` is success: `err_type` Normal, [`is_success`](Classification::is_success).
+//! 2. With an [`Api`] other than [`Api::Generic`], that API's table is consulted first,
+//!    for `ret` itself and for a passthrough code; the rules below apply when it has no
+//!    entry. Exception: for [`Api::WechatGroup`], `ret -10000` is that table's own
+//!    internal error, not a QQ passthrough.
+//! 3. `ret -10000` with a parsable `msg` ([`parse_passthrough`]) is looked up in the QQ
+//!    platform table, `ret -20000` in the WeChat platform table. An undocumented platform
+//!    code is still reported with its layer and number, `known()` `None`, `err_type`
+//!    Unknown.
+//! 4. `ret -10000 / -20000` whose `msg` does not parse is the logic code itself
+//!    ([`LogicCode::QqPlatformError`] / [`LogicCode::WechatPlatformError`]), `msg` kept.
+//! 5. Any other `ret` is looked up in the access table, then the logic table. An
+//!    undocumented `ret` keeps its number and its [`LogicRange`] (layer Logic; layer
+//!    Access for numbers in no range, like positive ones). Undocumented codes in the
+//!    system and server ranges are NetworkUnstable (every documented code there says to
+//!    retry); all other undocumented codes are Unknown.
+//! 6. The predicates follow `err_type`: [`is_retryable`](Classification::is_retryable)
+//!    is NetworkUnstable, [`needs_reauthorization`](Classification::needs_reauthorization)
+//!    is Reauthorize, [`needs_token_refresh`](Classification::needs_token_refresh) is
+//!    RefreshToken.
+//!
+//! ```
+//! use msdk_error_codes::{classify, classify_for, Api, ErrType, Layer, LogicRange};
+//!
+//! // The spec's two examples.
+//! let qq = classify(-10000, "-73,the user modify password wrong");
+//! assert_eq!((qq.layer(), qq.code(), qq.err_type()), (Layer::QqPlatform, -73, ErrType::Reauthorize));
+//! let wx = classify(-20000, "40001,invalid credential");
+//! assert_eq!((wx.layer(), wx.code()), (Layer::WechatPlatform, 40001));
+//! assert_eq!(wx.platform_message(), Some("invalid credential"));
+//!
+//! // Rule 2: -10002 is "invalid openid" in the logic table, but "account not found" for
+//! // blue-diamond gifts.
+//! assert_eq!(classify(-10002, "").layer(), Layer::Logic);
+//! assert_eq!(classify_for(Api::BlueDiamond, -10002, "").layer(), Layer::BlueDiamond);
+//!
+//! // Rule 4: a passthrough without a code.
+//! let bare = classify(-10000, "something went wrong");
+//! assert_eq!((bare.layer(), bare.code(), bare.platform_message()), (Layer::Logic, -10000, None));
+//!
+//! // Rule 5: undocumented codes keep their number and range.
+//! let odd = classify(-2345, "");
+//! assert_eq!((odd.code(), odd.known(), odd.range()), (-2345, None, Some(LogicRange::Server)));
+//! assert!(odd.is_retryable());
+//! ```
+//!
+//! [`MsdkResponse`] reads a response body with serde, borrowing `msg` from the input,
+//! and classifies it; when the server sent a recognised `err_type`, that value wins
+//! (MSDK computed it for this call) and the catalogue's stays available as
+//! [`table_err_type`](Classification::table_err_type). Classification never panics and
+//! never allocates; [`MsdkError`] is the owned form for `Result`s.
+//!
+//! A retry loop matches on the `err_type`:
+//!
+//! ```
+//! use msdk_error_codes::{ErrType, MsdkResponse};
+//!
+//! # fn call_msdk(attempt: u32) -> Vec<u8> {
+//! #     if attempt == 0 { br#"{"ret":-307,"msg":"internal error","err_type":1}"#.to_vec() }
+//! #     else { br#"{"ret":0,"msg":"success","err_type":0}"#.to_vec() }
+//! # }
+//! for attempt in 0..3 {
+//!     let body = call_msdk(attempt);
+//!     let response = MsdkResponse::from_slice(&body).expect("an MSDK response");
+//!     let outcome = response.classify();
+//!     match outcome.err_type() {
+//!         ErrType::Normal => break,
+//!         ErrType::NetworkUnstable => continue, // back off, then retry
+//!         ErrType::RefreshToken => { /* refresh the access token, then retry */ }
+//!         ErrType::Reauthorize => { /* send the player back to QQ/WeChat login */ break }
+//!         ErrType::Unknown => panic!("{outcome}"), // a bug or a configuration problem: log it
+//!     }
+//! }
+//! ```
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -280,6 +280,16 @@ impl Visitor<'_> for IntField {
             .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
     }
 
+    /// serde_json reads the integer `-0` as the float `-0.0`: zero is the one float taken,
+    /// as no number changes.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v == 0.0 {
+            Ok(Some(0))
+        } else {
+            Err(E::invalid_type(Unexpected::Float(v), &self))
+        }
+    }
+
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         v.parse().map(Some).map_err(|_| {
             // Quote short strings; a huge one would turn the error into a copy of it.

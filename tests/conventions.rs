@@ -188,3 +188,45 @@ fn layer_names_round_trip() {
         assert_eq!(json, format!("\"{}\"", layer.as_str()));
     }
 }
+
+#[test]
+fn err_type_is_the_wire_integer() {
+    use msdk_error_codes::ErrType;
+    for n in -10..=10 {
+        match ErrType::try_from(n) {
+            Ok(e) => {
+                assert_eq!(i32::from(e), n);
+                assert_eq!(serde_json::to_string(&e).unwrap(), n.to_string());
+                assert_eq!(serde_json::from_str::<ErrType>(&n.to_string()).unwrap(), e);
+                assert!(e.to_string().starts_with(&n.to_string()));
+            }
+            Err(err) => {
+                assert!(![0, 1, 2, 3, 5].contains(&n), "{n}");
+                assert_eq!(err.value(), n);
+                assert!(serde_json::from_str::<ErrType>(&n.to_string()).is_err());
+            }
+        }
+    }
+    assert_eq!(ErrType::ALL.map(i32::from), [0, 1, 2, 3, 5]);
+}
+
+#[test]
+fn action_names_round_trip() {
+    use msdk_error_codes::Action;
+    assert_eq!(Action::ALL.len(), <Action as EnumCount>::COUNT);
+    for action in Action::iter() {
+        assert_eq!(action.as_str().parse::<Action>(), Ok(action));
+        assert_eq!(
+            serde_json::to_string(&action).unwrap(),
+            format!("\"{}\"", action.as_str())
+        );
+        assert!(action.description().ends_with('.'));
+    }
+    // Every action but the one for undocumented codes is used by some row.
+    for action in Action::iter().filter(|&a| a != Action::Unspecified) {
+        assert!(
+            msdk_error_codes::catalog().any(|c| c.action() == action),
+            "{action:?} unused"
+        );
+    }
+}

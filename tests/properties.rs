@@ -1,0 +1,157 @@
+//! Property tests: classification never panics and never loses data, whatever a server
+//! or an attacker sends.
+
+use msdk_error_codes::{
+    Api, ErrType, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for,
+    parse_passthrough,
+};
+use proptest::prelude::*;
+
+fn any_api() -> impl Strategy<Value = Api> {
+    proptest::sample::select(Api::ALL.to_vec())
+}
+
+/// `ret` values that reach every rule: the passthrough carriers, documented codes of
+/// every table, the range boundaries, and anything at all.
+fn any_ret() -> impl Strategy<Value = i32> {
+    let interesting: Vec<i32> = msdk_error_codes::catalog()
+        .map(|c| c.code())
+        .chain([
+            -10000, -20000, 0, -99, -100, -999, -1000, -9999, -10000, -19999, -29999, -30000,
+        ])
+        .chain([i32::MIN, i32::MAX])
+        .collect();
+    prop_oneof![proptest::sample::select(interesting), any::<i32>()]
+}
+
+/// Messages that look like passthroughs as well as arbitrary text.
+fn any_msg() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        (any::<i32>(), "[,，]", any::<String>()).prop_map(|(c, sep, t)| format!("{c}{sep}{t}")),
+        "[ \t]{0,3}[+-]?[0-9]{0,12}[ ]{0,2}[,，;x]?.{0,20}",
+    ]
+}
+
+/// Checks everything `classify_for` promises for one input.
+fn check(api: Api, ret: i32, msg: &str) -> Result<(), TestCaseError> {
+    let c = classify_for(api, ret, msg);
+    // The input is always recoverable, exactly.
+    prop_assert_eq!(c.ret(), ret);
+    prop_assert_eq!(c.msg(), msg);
+    prop_assert!(std::ptr::eq(c.msg(), msg), "msg is borrowed, not copied");
+    prop_assert_eq!(c.api(), api);
+    // A documented code is the catalogue's; an undocumented one keeps its number.
+    if let Some(known) = c.known() {
+        prop_assert_eq!((known.layer(), known.code()), (c.layer(), c.code()));
+    } else {
+        prop_assert_eq!(MsdkCode::lookup(c.layer(), c.code()), None);
+    }
+    match c.platform_message() {
+        Some(text) => {
+            let (code, parsed) = parse_passthrough(msg).expect("a passthrough parses");
+            prop_assert_eq!((c.code(), text), (code, parsed));
+            prop_assert!(msg.ends_with(text));
+        }
+        None => prop_assert_eq!(c.code(), ret),
+    }
+    // The predicates follow err_type; success is ret 0.
+    prop_assert_eq!(c.is_success(), ret == 0);
+    prop_assert_eq!(c.is_retryable(), c.err_type() == ErrType::NetworkUnstable);
+    prop_assert_eq!(
+        c.needs_reauthorization(),
+        c.err_type() == ErrType::Reauthorize
+    );
+    prop_assert_eq!(
+        c.needs_token_refresh(),
+        c.err_type() == ErrType::RefreshToken
+    );
+    prop_assert_eq!(c.range(), LogicRange::of(ret));
+    // The owned error keeps the same.
+    if let Some(err) = c.to_error() {
+        prop_assert_eq!(err.msg(), msg);
+        prop_assert_eq!(err.classification(), c);
+        let line = err.to_string();
+        prop_assert!(!line.contains('\n'));
+        prop_assert!(line.contains(&c.code().to_string()));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn classify_never_panics_and_keeps_ret_and_msg(api in any_api(), ret in any_ret(), msg in any_msg()) {
+        check(api, ret, &msg)?;
+        prop_assert_eq!(classify(ret, &msg), classify_for(Api::Generic, ret, &msg));
+    }
+
+    #[test]
+    fn parse_passthrough_round_trips_every_code(code in any::<i32>(), text in any::<String>(), wide in any::<bool>()) {
+        let text = text.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let sep = if wide { "，" } else { "," };
+        let msg = format!("{code}{sep}{text}");
+        prop_assert_eq!(parse_passthrough(&msg), Some((code, text)));
+    }
+
+    #[test]
+    fn parse_passthrough_only_returns_what_is_there(msg in any_msg()) {
+        if let Some((code, text)) = parse_passthrough(&msg) {
+            prop_assert!(msg.ends_with(text));
+            let head = &msg[..msg.len() - text.len()];
+            // The head holds the code's digits and nothing else that is a digit.
+            let digits: String = head.chars().filter(char::is_ascii_digit).collect();
+            let magnitude = code.unsigned_abs().to_string();
+            prop_assert_eq!(digits.trim_start_matches('0'), magnitude.trim_start_matches('0'));
+            prop_assert_eq!(head.contains('-') && code != 0, code < 0);
+        }
+    }
+
+    #[test]
+    fn from_slice_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = MsdkResponse::from_slice(&bytes);
+    }
+
+    #[test]
+    fn from_slice_never_panics_on_json_like_text(text in r#"[{}\[\]",:0-9a-z\-. \\u]{0,200}"#) {
+        let _ = MsdkResponse::from_slice(text.as_bytes());
+        let wrapped = format!(r#"{{"ret":0,"payload":{text}}}"#);
+        let _ = MsdkResponse::from_slice(wrapped.as_bytes());
+    }
+
+    #[test]
+    fn responses_round_trip_through_json_without_loss(ret in any::<i32>(), msg in any::<String>(), err_type in proptest::option::of(any::<i32>())) {
+        let original = MsdkResponse::new(ret, msg.as_str(), err_type);
+        let json = serde_json::to_vec(&original).unwrap();
+        let parsed = MsdkResponse::from_slice(&json).unwrap();
+        prop_assert_eq!(&parsed, &original);
+        prop_assert_eq!(parsed.classify_for(Api::Generic).msg(), msg.as_str());
+    }
+}
+
+proptest! {
+    // Multi-megabyte messages: fewer cases, each one large.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn huge_messages_classify_and_keep_everything(
+        api in any_api(),
+        ret in prop_oneof![Just(-10000), Just(-20000), any_ret()],
+        head in any_msg(),
+        filler in "[ 0-9a-z,，很]",
+        megabytes in 1usize..4,
+    ) {
+        let msg = format!("{head}{}", filler.repeat((megabytes << 20) / filler.len()));
+        check(api, ret, &msg)?;
+    }
+}
+
+#[test]
+fn huge_passthrough_keeps_its_text() {
+    let text = "x".repeat(8 << 20);
+    let msg = format!("-73,{text}");
+    let c = classify(-10000, &msg);
+    assert_eq!((c.layer(), c.code()), (Layer::QqPlatform, -73));
+    assert_eq!(c.platform_message().map(str::len), Some(text.len()));
+}

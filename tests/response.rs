@@ -1,0 +1,303 @@
+//! Reading real MSDK responses with `MsdkResponse`: what is accepted, what is a
+//! `ParseError` (and that it says what and where), and the server's `err_type`.
+
+use msdk_error_codes::{Action, Api, ErrType, Layer, MsdkResponse};
+
+fn parse(json: &str) -> Result<MsdkResponse<'_>, msdk_error_codes::ParseError> {
+    MsdkResponse::from_slice(json.as_bytes())
+}
+
+#[test]
+fn reads_ret_msg_and_err_type_and_skips_the_payload() {
+    let json = r#"{
+        "ret": 0,
+        "msg": "success",
+        "err_type": 0,
+        "lists": [
+            {"openid": "A1B2", "nickName": "小明", "gender": "男", "figureurl": "http://q.qlogo.cn/x/40",
+             "isFriend": true, "score": 12.5, "tags": [], "extra": null, "nested": {"a": [1, [2, [3]]]}}
+        ],
+        "is_lost": "0"
+    }"#;
+    let response = parse(json).unwrap();
+    assert_eq!(response.ret(), 0);
+    assert_eq!(response.msg(), "success");
+    assert!(response.msg_is_borrowed());
+    assert_eq!(response.server_err_type(), Some(0));
+    assert!(response.classify().is_success());
+}
+
+#[test]
+fn accepted_forms() {
+    // (json, ret, msg, err_type)
+    let cases: &[(&str, i32, &str, Option<i32>)] = &[
+        (r#"{"ret":-10000,"msg":"-73,x"}"#, -10000, "-73,x", None),
+        (r#"{"ret":"-10000","msg":"-73,x"}"#, -10000, "-73,x", None),
+        (r#"{"ret":"+5"}"#, 5, "", None),
+        (r#"{"ret":-0}"#, 0, "", None),
+        (r#"{"ret":2147483647}"#, i32::MAX, "", None),
+        (r#"{"ret":-2147483648}"#, i32::MIN, "", None),
+        (r#"{"ret":1,"msg":null}"#, 1, "", None),
+        (r#"{"ret":1,"err_type":"2"}"#, 1, "", Some(2)),
+        (r#"{"ret":1,"err_type":null}"#, 1, "", None),
+        (r#"{"ret":1,"err_type":99}"#, 1, "", Some(99)),
+        (r#"{"msg":"first","ret":7}"#, 7, "first", None),
+        (r#"  {"ret":1}  "#, 1, "", None),
+        (
+            r#"{"ret":1,"msg":"\u4e2d\u6587 \"q\"\n"}"#,
+            1,
+            "中文 \"q\"\n",
+            None,
+        ),
+        (
+            r#"{"ret":1,"r\u0065t2":[1,2],"extra":{"ret":"not this one"}}"#,
+            1,
+            "",
+            None,
+        ),
+    ];
+    for &(json, ret, msg, err_type) in cases {
+        let response = parse(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(response.ret(), ret, "{json}");
+        assert_eq!(response.msg(), msg, "{json}");
+        assert_eq!(response.server_err_type(), err_type, "{json}");
+    }
+}
+
+#[test]
+fn msg_is_borrowed_unless_it_has_escapes() {
+    let plain = parse(r#"{"ret":-20000,"msg":"40001,invalid credential 无效"}"#).unwrap();
+    assert!(plain.msg_is_borrowed());
+    let escaped = parse(r#"{"ret":-20000,"msg":"40001,\"quoted\""}"#).unwrap();
+    assert!(!escaped.msg_is_borrowed());
+    assert_eq!(escaped.msg(), r#"40001,"quoted""#);
+    assert_eq!(escaped.classify().platform_message(), Some(r#""quoted""#));
+    let owned = escaped.clone().into_owned();
+    assert_eq!(owned, escaped);
+}
+
+#[test]
+fn every_bad_body_is_a_parse_error_that_says_what_and_where() {
+    // (json, words the message must contain)
+    let cases: &[(&str, &[&str])] = &[
+        ("", &["EOF", "line 1 column 0"]),
+        ("{", &["EOF"]),
+        (r#"{"ret":"#, &["EOF"]),
+        (r#"{ret:0}"#, &["key must be a string", "line 1 column 2"]),
+        ("[1,2]", &["invalid type: sequence", "MSDK response object"]),
+        ("5", &["invalid type: integer `5`", "MSDK response object"]),
+        ("null", &["invalid type: null"]),
+        (r#""ret""#, &["invalid type: string"]),
+        (r#"{"msg":"ok"}"#, &["missing field `ret`"]),
+        (r#"{"ret":null}"#, &["invalid type: null", "`ret`"]),
+        (
+            r#"{"ret":1.5}"#,
+            &["invalid type: floating point `1.5`", "`ret`"],
+        ),
+        (r#"{"ret":1e3}"#, &["floating point", "`ret`"]),
+        (
+            r#"{"ret":true}"#,
+            &["invalid type: boolean `true`", "`ret`"],
+        ),
+        (r#"{"ret":[0]}"#, &["invalid type: sequence", "`ret`"]),
+        (r#"{"ret":{"a":0}}"#, &["invalid type: map", "`ret`"]),
+        (
+            r#"{"ret":2147483648}"#,
+            &["invalid value: integer `2147483648`", "i32 range"],
+        ),
+        (
+            r#"{"ret":-2147483649}"#,
+            &["invalid value: integer `-2147483649`", "i32 range"],
+        ),
+        (
+            r#"{"ret":18446744073709551616}"#,
+            &["floating point", "`ret`"],
+        ),
+        (
+            r#"{"ret":"2147483648"}"#,
+            &["invalid value: string \"2147483648\""],
+        ),
+        (r#"{"ret":"0x10"}"#, &["invalid value: string \"0x10\""]),
+        (r#"{"ret":" 1"}"#, &["invalid value: string \" 1\""]),
+        (r#"{"ret":""}"#, &["invalid value: string \"\""]),
+        (
+            r#"{"ret":0,"msg":5}"#,
+            &["invalid type: integer `5`", "`msg` as a string"],
+        ),
+        (
+            r#"{"ret":0,"msg":["a"]}"#,
+            &["invalid type: sequence", "`msg`"],
+        ),
+        (
+            r#"{"ret":0,"err_type":"two"}"#,
+            &["invalid value: string \"two\"", "`err_type`"],
+        ),
+        (
+            r#"{"ret":0,"err_type":4294967296}"#,
+            &["invalid value", "`err_type`"],
+        ),
+        (r#"{"ret":0,"ret":1}"#, &["duplicate field `ret`"]),
+        (
+            r#"{"ret":0,"msg":"a","msg":"b"}"#,
+            &["duplicate field `msg`"],
+        ),
+        (
+            r#"{"ret":0} {"ret":1}"#,
+            &["trailing characters", "line 1 column 11"],
+        ),
+        (
+            "{\"ret\":0,\n\"msg\":\"a\nb\"}",
+            &["control character", "line 3 column 0"],
+        ),
+        (r#"{"ret":0,"payload":[1,2,}"#, &["line 1 column 25"]),
+    ];
+    for &(json, words) in cases {
+        let err = match parse(json) {
+            Ok(response) => panic!("{json:?} parsed as {response:?}"),
+            Err(err) => err,
+        };
+        let message = err.to_string();
+        assert!(message.starts_with("invalid MSDK response: "), "{message}");
+        for word in words {
+            assert!(
+                message.contains(word),
+                "{json:?}: {message:?} lacks {word:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_huge_bad_ret_string_is_not_copied_into_the_error() {
+    let json = format!(r#"{{"ret":"{}"}}"#, "9".repeat(1 << 20));
+    let message = parse(&json).unwrap_err().to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(message.contains("a long string"), "{message}");
+}
+
+#[test]
+fn parse_error_accessors() {
+    let err = parse("{\"ret\":0,\n \"msg\":}").unwrap_err();
+    assert_eq!((err.line(), err.column()), (2, 8));
+    assert!(err.is_syntax() && !err.is_data() && !err.is_eof());
+    let err = parse(r#"{"msg":""}"#).unwrap_err();
+    assert!(err.is_data());
+    let err = parse(r#"{"ret":"#).unwrap_err();
+    assert!(err.is_eof());
+    fn send_sync_static<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
+    send_sync_static(&err);
+}
+
+/// Runs `f` on a thread with a small stack: deep recursion would overflow it.
+fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(128 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+}
+
+#[test]
+fn deeply_nested_payloads_do_not_overflow_the_stack() {
+    on_small_stack(|| {
+        let depth = 200_000;
+        let arrays = format!(
+            r#"{{"ret":-503,"payload":{}{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let response = parse(&arrays).unwrap();
+        assert_eq!(response.ret(), -503);
+
+        let objects = format!(
+            r#"{{"payload":{}1{},"ret":1}}"#,
+            r#"{"a":"#.repeat(depth),
+            "}".repeat(depth)
+        );
+        assert_eq!(parse(&objects).unwrap().ret(), 1);
+
+        // Unbalanced: an error, still without recursion.
+        let unbalanced = format!(r#"{{"ret":0,"payload":{}"#, "[".repeat(depth));
+        assert!(parse(&unbalanced).unwrap_err().is_eof());
+
+        // Deep nesting where a field is expected is an error at once.
+        for field in ["ret", "msg", "err_type"] {
+            let deep = format!(r#"{{"{field}":{}}}"#, "[".repeat(depth));
+            assert!(parse(&deep).is_err(), "{field}");
+        }
+        assert!(parse(&"[".repeat(depth)).is_err());
+    });
+}
+
+#[test]
+fn server_err_type_wins_and_the_table_value_stays_available() {
+    // QQ -73 is Reauthorize in the table; this server says "retry later".
+    let response = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":1}"#).unwrap();
+    let c = response.classify();
+    assert_eq!(c.err_type(), ErrType::NetworkUnstable);
+    assert_eq!(c.table_err_type(), ErrType::Reauthorize);
+    assert_eq!(c.server_err_type(), Some(ErrType::NetworkUnstable));
+    assert_eq!(
+        c.action(),
+        Action::Retry,
+        "the action follows a disagreeing server"
+    );
+    assert!(c.is_retryable() && !c.needs_reauthorization());
+
+    // Agreement keeps the catalogue's finer action.
+    let agree = parse(r#"{"ret":-503,"err_type":1}"#).unwrap();
+    assert_eq!(agree.classify().action(), Action::SlowDown);
+
+    // An unrecognised value is kept raw and ignored.
+    let odd = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":4}"#).unwrap();
+    let c = odd.classify();
+    assert_eq!(c.err_type(), ErrType::Reauthorize);
+    assert_eq!(
+        (c.server_err_type(), c.server_err_type_raw()),
+        (None, Some(4))
+    );
+
+    // Success stays Normal whatever the server says.
+    let ok = parse(r#"{"ret":0,"msg":"ok","err_type":2}"#).unwrap();
+    assert_eq!(ok.classify().err_type(), ErrType::Normal);
+    assert_eq!(ok.classify().server_err_type(), Some(ErrType::Reauthorize));
+    assert!(ok.into_result().is_ok());
+}
+
+#[test]
+fn classify_for_uses_the_api_context() {
+    let response = parse(r#"{"ret":100000,"msg":"鉴权错误"}"#).unwrap();
+    assert_eq!(response.classify().known(), None);
+    let share = response.classify_for(Api::QqShare);
+    assert_eq!(share.layer(), Layer::QqShare);
+    assert!(share.needs_reauthorization());
+}
+
+#[test]
+fn into_result_gives_the_owned_error() {
+    let err = parse(r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#)
+        .unwrap()
+        .into_result()
+        .unwrap_err();
+    assert_eq!((err.layer(), err.code()), (Layer::WechatPlatform, 42001));
+    assert!(err.needs_token_refresh());
+    assert_eq!(err.server_err_type_raw(), Some(3));
+    assert_eq!(err.msg(), "42001,access_token expired");
+}
+
+#[test]
+fn serialize_writes_the_wire_shape() {
+    let with = MsdkResponse::new(-20000, "40001,invalid credential", Some(2));
+    assert_eq!(
+        serde_json::to_string(&with).unwrap(),
+        r#"{"ret":-20000,"msg":"40001,invalid credential","err_type":2}"#
+    );
+    let without = MsdkResponse::new(0, "ok", None);
+    assert_eq!(
+        serde_json::to_string(&without).unwrap(),
+        r#"{"ret":0,"msg":"ok"}"#
+    );
+    let json = serde_json::to_vec(&with).unwrap();
+    assert_eq!(MsdkResponse::from_slice(&json).unwrap(), with);
+}

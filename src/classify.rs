@@ -5,7 +5,10 @@ use core::fmt;
 use core::ops::RangeInclusive;
 use core::str::FromStr;
 
-use crate::{AccessCode, Action, ErrType, Layer, LogicCode, MsdkCode, MsdkError};
+use crate::{
+    AccessCode, Action, CodeInfo, ErrType, Layer, LogicCode, MsdkCode, MsdkError, QqPlatformCode,
+    WechatPlatformCode,
+};
 
 /// The API a response came from: it decides which table is consulted first, because the
 /// same number means different things in different tables.
@@ -62,9 +65,10 @@ impl Api {
     }
 
     /// The API's own table entry for `code`, if it has one.
-    fn lookup(self, code: i32) -> Option<(Layer, MsdkCode)> {
+    fn entry(self, code: i32) -> Option<Found> {
         let layer = self.layer()?;
-        Some((layer, MsdkCode::lookup(layer, code)?))
+        let entry = MsdkCode::entry(layer, code)?;
+        Some(Found::documented(layer, code, entry))
     }
 
     /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
@@ -238,6 +242,9 @@ impl LogicRange {
 /// more than a short one.
 pub const PASSTHROUGH_PREFIX_LIMIT: usize = 64;
 
+// A classification stores where the platform's text starts as a u8.
+const _: () = assert!(PASSTHROUGH_PREFIX_LIMIT <= u8::MAX as usize);
+
 /// Splits a passthrough `msg` (`"code,text"`) into the platform's code and text.
 ///
 /// The accepted form: optional ASCII whitespace, an optional sign, decimal digits whose
@@ -361,32 +368,33 @@ pub fn classify(ret: i32, msg: &str) -> Classification<'_> {
 /// assert!(c.needs_reauthorization());
 /// ```
 pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
-    let (layer, code, known, platform_start) = resolve(api, ret, msg);
-    let table_err_type = if ret == 0 {
-        ErrType::Normal
-    } else if let Some(known) = known {
-        known.err_type()
-    } else if platform_start.is_some() {
-        ErrType::Unknown
-    } else {
-        match LogicRange::of(ret) {
-            Some(range) => range.undocumented_err_type(),
-            None => ErrType::Unknown,
+    let found = resolve(api, ret, msg);
+    let (known, table_err_type, action) = match found.entry {
+        Some((known, info)) => {
+            let err_type = if ret == 0 {
+                ErrType::Normal
+            } else {
+                info.err_type
+            };
+            (Some(known), err_type, info.action)
         }
-    };
-    let action = match known {
-        Some(known) => known.action(),
-        None => Action::for_err_type(table_err_type),
+        None => {
+            let err_type = match LogicRange::of(ret) {
+                Some(range) if found.platform_start.is_none() => range.undocumented_err_type(),
+                _ => ErrType::Unknown,
+            };
+            (None, err_type, Action::for_err_type(err_type))
+        }
     };
     Classification {
         msg,
         verdict: Verdict {
             ret,
             api,
-            layer,
-            code,
+            layer: found.layer,
+            code: found.code,
             known,
-            platform_start,
+            platform_start: found.platform_start,
             table_err_type,
             server_err_type: None,
             err_type: table_err_type,
@@ -395,37 +403,84 @@ pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
     }
 }
 
-/// Rules 2 to 5: the layer and code found, the catalogue entry if documented, and where
-/// the platform's text starts in `msg` for a passthrough.
-fn resolve(api: Api, ret: i32, msg: &str) -> (Layer, i32, Option<MsdkCode>, Option<usize>) {
-    if let Some((layer, known)) = api.lookup(ret) {
-        return (layer, ret, Some(known), None);
+/// What rules 2 to 5 found: the layer and code, the catalogue entry if documented, and
+/// where the platform's text starts in `msg` for a passthrough.
+struct Found {
+    layer: Layer,
+    code: i32,
+    entry: Option<(MsdkCode, &'static CodeInfo)>,
+    platform_start: Option<u8>,
+}
+
+impl Found {
+    fn documented(layer: Layer, code: i32, entry: (MsdkCode, &'static CodeInfo)) -> Found {
+        Found {
+            layer,
+            code,
+            entry: Some(entry),
+            platform_start: None,
+        }
     }
-    let platform = match ret {
-        -10000 => Some(Layer::QqPlatform),
-        -20000 => Some(Layer::WechatPlatform),
-        _ => None,
-    };
-    if let Some(platform) = platform
-        && let Some((code, text)) = parse_passthrough(msg)
+}
+
+#[inline]
+fn resolve(api: Api, ret: i32, msg: &str) -> Found {
+    if api != Api::Generic
+        && let Some(found) = api.entry(ret)
     {
-        let start = Some(msg.len() - text.len());
-        return match api.lookup(code) {
-            Some((layer, known)) => (layer, code, Some(known), start),
-            None => (platform, code, MsdkCode::lookup(platform, code), start),
-        };
+        return found;
     }
-    if let Some(known) = AccessCode::from_code(ret) {
-        return (Layer::Access, ret, Some(MsdkCode::Access(known)), None);
+    if (ret == -10000 || ret == -20000)
+        && let Some(found) = resolve_passthrough(api, ret, msg)
+    {
+        return found;
     }
-    if let Some(known) = LogicCode::from_code(ret) {
-        return (Layer::Logic, ret, Some(MsdkCode::Logic(known)), None);
+    // The generic tables are called directly: this is the path most responses take.
+    if let Some((code, info)) = AccessCode::entry(ret) {
+        return Found::documented(Layer::Access, ret, (MsdkCode::Access(code), info));
+    }
+    if let Some((code, info)) = LogicCode::entry(ret) {
+        return Found::documented(Layer::Logic, ret, (MsdkCode::Logic(code), info));
     }
     let layer = match LogicRange::of(ret) {
         Some(_) => Layer::Logic,
         None => Layer::Access,
     };
-    (layer, ret, None, None)
+    Found {
+        layer,
+        code: ret,
+        entry: None,
+        platform_start: None,
+    }
+}
+
+/// Rule 3 (with rule 2 for the platform code): `None` when `msg` does not parse.
+fn resolve_passthrough(api: Api, ret: i32, msg: &str) -> Option<Found> {
+    let (code, text) = parse_passthrough(msg)?;
+    let own = match api {
+        Api::Generic => None,
+        _ => api.entry(code),
+    };
+    let mut found = own.unwrap_or_else(|| {
+        // The platform tables are called directly: every passthrough ends here.
+        let (layer, entry) = if ret == -10000 {
+            let entry = QqPlatformCode::entry(code).map(|(c, i)| (MsdkCode::QqPlatform(c), i));
+            (Layer::QqPlatform, entry)
+        } else {
+            let entry =
+                WechatPlatformCode::entry(code).map(|(c, i)| (MsdkCode::WechatPlatform(c), i));
+            (Layer::WechatPlatform, entry)
+        };
+        Found {
+            layer,
+            code,
+            entry,
+            platform_start: None,
+        }
+    });
+    // The text starts within the prefix parse_passthrough reads, so it fits a u8.
+    found.platform_start = u8::try_from(msg.len() - text.len()).ok();
+    Some(found)
 }
 
 /// Everything a classification found, computed once; shared by [`Classification`] and
@@ -437,8 +492,9 @@ pub(crate) struct Verdict {
     pub(crate) layer: Layer,
     pub(crate) code: i32,
     pub(crate) known: Option<MsdkCode>,
-    /// Byte offset of the platform's text in `msg`, for a passthrough.
-    pub(crate) platform_start: Option<usize>,
+    /// Byte offset of the platform's text in `msg`, for a passthrough (always within
+    /// [`PASSTHROUGH_PREFIX_LIMIT`]).
+    pub(crate) platform_start: Option<u8>,
     pub(crate) table_err_type: ErrType,
     /// The raw `err_type` the server sent, if any.
     pub(crate) server_err_type: Option<i32>,
@@ -481,7 +537,7 @@ impl Verdict {
                 // The only description an undocumented code has is the server's text.
                 let text = self
                     .platform_start
-                    .and_then(|i| msg.get(i..))
+                    .and_then(|i| msg.get(usize::from(i)..))
                     .unwrap_or(msg);
                 if !text.is_empty() {
                     write!(f, ", message {:?}", Ellipsis(text))?;
@@ -641,7 +697,9 @@ impl<'a> Classification<'a> {
 
     /// The platform's text after the separator, for a passthrough.
     pub fn platform_message(&self) -> Option<&'a str> {
-        self.verdict.platform_start.and_then(|i| self.msg.get(i..))
+        self.verdict
+            .platform_start
+            .and_then(|i| self.msg.get(usize::from(i)..))
     }
 
     /// The error this response is, owned; `None` on success.

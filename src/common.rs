@@ -157,7 +157,7 @@ impl fmt::Display for Layer {
     strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "snake_case")]
-#[repr(i32)]
+#[repr(u8)]
 pub enum ErrType {
     /// `0` 正常: nothing went wrong, or nothing needs handling.
     Normal = 0,

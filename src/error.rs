@@ -44,7 +44,9 @@ impl MsdkError {
 
     /// The platform's text after the separator, for a passthrough.
     pub fn platform_message(&self) -> Option<&str> {
-        self.verdict.platform_start.and_then(|i| self.msg.get(i..))
+        self.verdict
+            .platform_start
+            .and_then(|i| self.msg.get(usize::from(i)..))
     }
 
     /// The classification again, borrowing this error's `msg`.

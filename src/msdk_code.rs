@@ -57,9 +57,17 @@ macro_rules! tables {
             /// assert_eq!(MsdkCode::lookup(Layer::Access, -10002), None);
             /// ```
             pub const fn lookup(layer: Layer, code: i32) -> Option<MsdkCode> {
+                match MsdkCode::entry(layer, code) {
+                    Some((code, _)) => Some(code),
+                    None => None,
+                }
+            }
+
+            /// [`lookup`](Self::lookup) together with the row, in one `match` per table.
+            pub(crate) const fn entry(layer: Layer, code: i32) -> Option<(MsdkCode, &'static CodeInfo)> {
                 match layer {
-                    $(Layer::$Layer => match $Enum::from_code(code) {
-                        Some(code) => Some(MsdkCode::$Layer(code)),
+                    $(Layer::$Layer => match $Enum::entry(code) {
+                        Some((code, info)) => Some((MsdkCode::$Layer(code), info)),
                         None => None,
                     },)+
                 }

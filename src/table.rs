@@ -101,22 +101,46 @@ macro_rules! error_codes {
                 Self::ALL
             }
 
+            /// The rows, in the spec's order.
+            const INFOS: &'static [$crate::CodeInfo] = &[
+                $(
+                    $crate::CodeInfo {
+                        layer: $crate::Layer::$Layer,
+                        code: $code,
+                        name: stringify!($Variant),
+                        description: $description,
+                        recommendation: $recommendation,
+                        description_en: $description_en,
+                        recommendation_en: $recommendation_en,
+                        err_type: $crate::ErrType::$err_type,
+                        action: $crate::Action::$action,
+                    },
+                )+
+            ];
+
             /// The catalogue row of this code.
             pub const fn info(self) -> &'static $crate::CodeInfo {
-                match self {
-                    $(
-                        $Enum::$Variant => &$crate::CodeInfo {
-                            layer: $crate::Layer::$Layer,
-                            code: $code,
-                            name: stringify!($Variant),
-                            description: $description,
-                            recommendation: $recommendation,
-                            description_en: $description_en,
-                            recommendation_en: $recommendation_en,
-                            err_type: $crate::ErrType::$err_type,
-                            action: $crate::Action::$action,
-                        },
-                    )+
+                // Each variant's row index, counted by the compiler; the arms are
+                // constants, so the match can compile to arithmetic or a lookup table.
+                #[allow(dead_code)]
+                #[repr(usize)]
+                enum Row { $($Variant),+ }
+                let row = match self {
+                    $($Enum::$Variant => Row::$Variant as usize,)+
+                };
+                &Self::INFOS[row]
+            }
+
+            /// The code for a number together with its row: one `match` for both, for
+            /// the classification's hot path.
+            #[inline]
+            pub(crate) const fn entry(code: i32) -> Option<(Self, &'static $crate::CodeInfo)> {
+                #[allow(dead_code)]
+                #[repr(usize)]
+                enum Row { $($Variant),+ }
+                match code {
+                    $($code => Some(($Enum::$Variant, &Self::INFOS[Row::$Variant as usize])),)+
+                    _ => None,
                 }
             }
 

@@ -1,0 +1,349 @@
+//! The crate's paths beside what users write without it, in the same run.
+//!
+//! Every group measures the crate (`crate`) and its baselines:
+//! - `by_hand`: a `HashMap<i32, (String, String)>` per table filled at start-up,
+//!   `msg.split(',')`, `parse::<i32>()` and owned `String`s in the result;
+//! - `value`: parse to `serde_json::Value`, read `ret`/`msg`, then `by_hand`;
+//! - `floor`: a bare `match` on `ret` returning a constant: the least any classifier
+//!   can cost.
+//!
+//! `cargo bench` runs it all (about two minutes on two cores); `cargo run --example
+//! bench_report` turns the results into the README's table.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use msdk_error_codes::{
+    AccessCode, Api, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode, MsdkResponse,
+    QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode, catalog,
+    classify_for, parse_passthrough,
+};
+
+/// Baseline 1: the classifier a backend writes by hand from the wiki page.
+mod by_hand {
+    use super::*;
+
+    /// What the hand-written classifier returns: owned strings.
+    #[allow(dead_code)] // read through black_box only
+    pub struct Outcome {
+        pub layer: Layer,
+        pub code: i32,
+        pub description: String,
+        pub recommendation: String,
+        pub platform_message: String,
+    }
+
+    /// One `HashMap` per table, filled at start-up.
+    pub struct Tables(HashMap<Layer, HashMap<i32, (String, String)>>);
+
+    impl Tables {
+        pub fn load() -> Tables {
+            let mut tables: HashMap<Layer, HashMap<i32, (String, String)>> = HashMap::new();
+            for code in catalog() {
+                tables.entry(code.layer()).or_default().insert(
+                    code.code(),
+                    (
+                        code.description().to_string(),
+                        code.recommendation().to_string(),
+                    ),
+                );
+            }
+            Tables(tables)
+        }
+
+        pub fn table(&self, layer: Layer) -> &HashMap<i32, (String, String)> {
+            &self.0[&layer]
+        }
+
+        fn outcome(&self, layer: Layer, code: i32, platform_message: String) -> Option<Outcome> {
+            let (description, recommendation) = self.table(layer).get(&code)?;
+            Some(Outcome {
+                layer,
+                code,
+                description: description.clone(),
+                recommendation: recommendation.clone(),
+                platform_message,
+            })
+        }
+
+        pub fn classify(&self, api: Api, ret: i32, msg: &str) -> Outcome {
+            if let Some(layer) = api.layer()
+                && let Some(found) = self.outcome(layer, ret, String::new())
+            {
+                return found;
+            }
+            if ret == -10000 || ret == -20000 {
+                let (code, text) = split_passthrough(msg);
+                if let Some(code) = code {
+                    let platform = if ret == -10000 {
+                        Layer::QqPlatform
+                    } else {
+                        Layer::WechatPlatform
+                    };
+                    let own = api
+                        .layer()
+                        .and_then(|l| self.outcome(l, code, text.clone()));
+                    return own
+                        .or_else(|| self.outcome(platform, code, text.clone()))
+                        .unwrap_or_else(|| unknown(platform, code, text));
+                }
+            }
+            self.outcome(Layer::Access, ret, String::new())
+                .or_else(|| self.outcome(Layer::Logic, ret, String::new()))
+                .unwrap_or_else(|| unknown(Layer::Logic, ret, String::new()))
+        }
+    }
+
+    fn unknown(layer: Layer, code: i32, platform_message: String) -> Outcome {
+        Outcome {
+            layer,
+            code,
+            description: "unknown".to_string(),
+            recommendation: String::new(),
+            platform_message,
+        }
+    }
+
+    /// `"code,text"` the usual way: split on ',' and parse the first part.
+    pub fn split_passthrough(msg: &str) -> (Option<i32>, String) {
+        let mut parts = msg.split(',');
+        let code = parts.next().and_then(|p| p.trim().parse::<i32>().ok());
+        let text = parts.collect::<Vec<_>>().join(",");
+        (code, text)
+    }
+
+    /// Baseline 2: `serde_json::Value`, then the hand-written classifier.
+    pub fn via_value(tables: &Tables, api: Api, body: &[u8]) -> Outcome {
+        let value: serde_json::Value = serde_json::from_slice(body).expect("valid JSON");
+        let ret = value["ret"].as_i64().expect("ret") as i32;
+        let msg = value["msg"].as_str().unwrap_or("");
+        tables.classify(api, ret, msg)
+    }
+}
+
+/// Baseline 3: the floor, a bare match on `ret` returning a constant.
+#[inline(never)]
+fn floor(ret: i32) -> u8 {
+    match ret {
+        0 => 0,
+        -503 | -307 | -2345 => 1,
+        -10000 | -20000 => 2,
+        100000 => 2,
+        -10002 => 5,
+        _ => 5,
+    }
+}
+
+/// The classification cases: (name, api, ret, msg).
+const CASES: &[(&str, Api, i32, &str)] = &[
+    ("access_code", Api::Generic, -503, "频率超限"),
+    (
+        "qq_passthrough",
+        Api::Generic,
+        -10000,
+        "-73,the user modify password wrong",
+    ),
+    (
+        "wechat_fullwidth_comma",
+        Api::Generic,
+        -20000,
+        "42001，access_token expired",
+    ),
+    ("undocumented", Api::Generic, -2345, "something new"),
+    (
+        "api_context",
+        Api::QqShare,
+        100000,
+        "鉴权错误！uin,skey错误",
+    ),
+];
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_millis(900))
+        .configure_from_args()
+}
+
+fn bench_classify(c: &mut Criterion) {
+    let tables = by_hand::Tables::load();
+    let mut group = c.benchmark_group("classify");
+    for &(name, api, ret, msg) in CASES {
+        group.bench_with_input(
+            BenchmarkId::new("crate", name),
+            &(api, ret, msg),
+            |b, &(api, ret, msg)| {
+                b.iter(|| classify_for(black_box(api), black_box(ret), black_box(msg)))
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("by_hand", name),
+            &(api, ret, msg),
+            |b, &(api, ret, msg)| {
+                b.iter(|| tables.classify(black_box(api), black_box(ret), black_box(msg)))
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("floor", name), &ret, |b, &ret| {
+            b.iter(|| floor(black_box(ret)))
+        });
+    }
+
+    // A mixed stream: every case, in turn, many times.
+    let stream: Vec<(Api, i32, &str)> = CASES
+        .iter()
+        .cycle()
+        .take(CASES.len() * 20)
+        .map(|&(_, api, ret, msg)| (api, ret, msg))
+        .collect();
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function(BenchmarkId::new("crate", "mixed_stream"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(classify_for(api, ret, msg));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("by_hand", "mixed_stream"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(tables.classify(api, ret, msg));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("floor", "mixed_stream"), |b| {
+        b.iter(|| {
+            for &(_, ret, _) in black_box(&stream) {
+                black_box(floor(ret));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn bench_parse_passthrough(c: &mut Criterion) {
+    let long = format!("-73,{}", "the user modify password wrong; ".repeat(128));
+    let inputs = [
+        (
+            "ascii_comma",
+            "-73,the user modify password wrong".to_string(),
+        ),
+        (
+            "full_width_comma",
+            "42001，access_token expired".to_string(),
+        ),
+        ("4k_text", long),
+    ];
+    let mut group = c.benchmark_group("parse_passthrough");
+    for (name, msg) in &inputs {
+        group.bench_with_input(BenchmarkId::new("crate", name), msg.as_str(), |b, msg| {
+            b.iter(|| parse_passthrough(black_box(msg)))
+        });
+        group.bench_with_input(BenchmarkId::new("by_hand", name), msg.as_str(), |b, msg| {
+            b.iter(|| by_hand::split_passthrough(black_box(msg)))
+        });
+    }
+    group.finish();
+}
+
+/// A success body with a realistic payload: 20 friends with Chinese nicknames.
+fn friends_body() -> String {
+    let friends: Vec<String> = (0..20)
+        .map(|i| {
+            format!(
+                r#"{{"openid":"4F2E8C{i:02}A1B2C3D4E5F6A7B8C9D0E1F2","nickName":"玩家小明{i}号","gender":"男","figureurl":"http://q.qlogo.cn/qqapp/100703379/4F2E8C{i:02}/100","isFriend":true,"score":{},"level":{i}}}"#,
+                1000.5 + f64::from(i)
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"ret":0,"msg":"success","err_type":0,"lists":[{}]}}"#,
+        friends.join(",")
+    )
+}
+
+fn bench_wire(c: &mut Criterion) {
+    let tables = by_hand::Tables::load();
+    let bodies = [
+        (
+            "small_error",
+            r#"{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}"#.to_string(),
+        ),
+        ("friends_payload", friends_body()),
+        (
+            "escaped_msg",
+            r#"{"ret":-20000,"msg":"40001,invalid credential \"\u6e38\u5ba2\"","err_type":2}"#
+                .to_string(),
+        ),
+    ];
+    let mut group = c.benchmark_group("wire");
+    for (name, body) in &bodies {
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("crate", name),
+            body.as_bytes(),
+            |b, body| {
+                b.iter(|| {
+                    let response = MsdkResponse::from_slice(black_box(body)).expect("valid");
+                    let outcome = response.classify();
+                    black_box((outcome.err_type(), outcome.known()));
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("value", name),
+            body.as_bytes(),
+            |b, body| b.iter(|| by_hand::via_value(&tables, Api::Generic, black_box(body))),
+        );
+    }
+    group.finish();
+}
+
+/// Looks up every code of table `T`, by the crate and by `HashMap`.
+fn bench_table<T: ErrorCode>(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    tables: &by_hand::Tables,
+) {
+    let codes: Vec<i32> = T::all().iter().map(|c| c.code()).collect();
+    let name = T::LAYER.as_str();
+    let map = tables.table(T::LAYER);
+    group.throughput(Throughput::Elements(codes.len() as u64));
+    group.bench_with_input(BenchmarkId::new("crate", name), &codes, |b, codes| {
+        b.iter(|| {
+            for &code in black_box(codes) {
+                black_box(T::from_code(code).map(|c| c.description()));
+            }
+        })
+    });
+    group.bench_with_input(BenchmarkId::new("hash_map", name), &codes, |b, codes| {
+        b.iter(|| {
+            for &code in black_box(codes) {
+                black_box(map.get(&code).map(|(description, _)| description.as_str()));
+            }
+        })
+    });
+}
+
+fn bench_lookup(c: &mut Criterion) {
+    let tables = by_hand::Tables::load();
+    let mut group = c.benchmark_group("lookup");
+    bench_table::<AccessCode>(&mut group, &tables);
+    bench_table::<LogicCode>(&mut group, &tables);
+    bench_table::<QqPlatformCode>(&mut group, &tables);
+    bench_table::<WechatPlatformCode>(&mut group, &tables);
+    bench_table::<WechatGroupCode>(&mut group, &tables);
+    bench_table::<GameCenterCode>(&mut group, &tables);
+    bench_table::<QzoneShareCode>(&mut group, &tables);
+    bench_table::<QqShareCode>(&mut group, &tables);
+    bench_table::<BlueDiamondCode>(&mut group, &tables);
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup
+}
+criterion_main!(benches);

@@ -1,0 +1,160 @@
+//! Proves the zero-allocation claims with a counting global allocator: `classify`,
+//! `classify_for`, `parse_passthrough`, and `MsdkResponse::from_slice` + `classify` for
+//! bodies without escapes allocate nothing.
+//!
+//! This is its own test binary because it replaces the global allocator; the counter
+//! is per thread, so tests running in parallel do not disturb each other.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::hint::black_box;
+
+use msdk_error_codes::{Api, MsdkResponse, catalog, classify, classify_for, parse_passthrough};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: delegates every call to the system allocator unchanged; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations `f` makes on this thread.
+fn allocations_in(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+/// `(api, ret, msg)` covering every rule of `classify_for`.
+fn inputs() -> Vec<(Api, i32, String)> {
+    let mut inputs = vec![
+        (Api::Generic, 0, "success".to_owned()),
+        (
+            Api::Generic,
+            -10000,
+            "-73,the user modify password wrong".to_owned(),
+        ),
+        (Api::Generic, -20000, "40001，invalid credential".to_owned()),
+        (Api::Generic, -10000, "no code here".to_owned()),
+        (Api::Generic, -2345, String::new()),
+        (Api::Generic, i32::MIN, "x".repeat(1 << 16)),
+        (Api::QqShare, 100000, String::new()),
+        (Api::QqShare, -10000, "100000,auth".to_owned()),
+        (Api::WechatGroup, -10000, "-73,x".to_owned()),
+        (Api::BlueDiamond, -10002, String::new()),
+    ];
+    for code in catalog() {
+        inputs.push((Api::Generic, code.code(), String::new()));
+        inputs.push((Api::Generic, -10000, format!("{},text", code.code())));
+    }
+    inputs
+}
+
+#[test]
+fn the_counter_counts() {
+    // A control: if the allocator were not installed, every test below would pass
+    // vacuously.
+    let n = allocations_in(|| {
+        black_box(Vec::<u8>::with_capacity(16));
+    });
+    assert_eq!(n, 1);
+    let n = allocations_in(|| {
+        black_box(classify(-10000, "-73,x").to_error());
+    });
+    assert!(n >= 1, "to_error owns msg, so it allocates");
+}
+
+#[test]
+fn classify_and_classify_for_allocate_nothing() {
+    let inputs = inputs();
+    for (api, ret, msg) in &inputs {
+        let n = allocations_in(|| {
+            let c = classify_for(*api, *ret, msg);
+            black_box(c);
+            black_box((c.known(), c.err_type(), c.action(), c.platform_message()));
+            black_box(classify(*ret, msg));
+        });
+        assert_eq!(n, 0, "{api:?} {ret} {msg:.40?}");
+    }
+}
+
+#[test]
+fn parse_passthrough_allocates_nothing() {
+    for (_, _, msg) in inputs() {
+        let n = allocations_in(|| {
+            black_box(parse_passthrough(&msg));
+        });
+        assert_eq!(n, 0, "{msg:.40?}");
+    }
+}
+
+/// A realistic success body: a friends list of 20 entries with Chinese nicknames.
+fn friends_response() -> String {
+    let friends: Vec<String> = (0..20)
+        .map(|i| {
+            format!(
+                r#"{{"openid":"4F2E8C{i:02}A1B2C3D4E5F6A7B8C9D0E1F2","nickName":"玩家小明{i}号","gender":"男","figureurl":"http://q.qlogo.cn/qqapp/100703379/4F2E8C{i:02}/100","isFriend":true,"score":{},"level":{i},"tags":["勇者","cn"],"extra":null}}"#,
+                1000.5 + f64::from(i)
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"ret":0,"msg":"success","err_type":0,"lists":[{}],"privilege":{{"is_lost":"0","vip":[{{"level":3}}]}}}}"#,
+        friends.join(",")
+    )
+}
+
+#[test]
+fn from_slice_and_classify_allocate_nothing_without_escapes() {
+    let bodies = [
+        r#"{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}"#.to_owned(),
+        r#"{"ret":"-20000","msg":"40001，invalid credential","err_type":"2"}"#.to_owned(),
+        r#"{"ret":-503,"msg":"频率超限"}"#.to_owned(),
+        friends_response(),
+        // Nesting deeper than the skipper visits is still free while it stays shallow
+        // enough for realistic payloads.
+        format!(
+            r#"{{"ret":0,"deep":{}1{}}}"#,
+            "[".repeat(12),
+            "]".repeat(12)
+        ),
+    ];
+    for body in &bodies {
+        let n = allocations_in(|| {
+            let response = MsdkResponse::from_slice(body.as_bytes()).expect("valid");
+            assert!(response.msg_is_borrowed());
+            let c = response.classify();
+            black_box((c, response.classify_for(Api::QqShare)));
+        });
+        assert_eq!(n, 0, "{body:.80}");
+    }
+}
+
+#[test]
+fn escapes_cost_one_owned_msg() {
+    let body = r#"{"ret":-20000,"msg":"40001,\"invalid\" credential"}"#;
+    let n = allocations_in(|| {
+        let response = MsdkResponse::from_slice(body.as_bytes()).unwrap();
+        black_box(response.classify());
+    });
+    assert!(n >= 1, "an escaped msg is unescaped into an owned string");
+}

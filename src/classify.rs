@@ -52,6 +52,28 @@ impl Api {
         Api::WechatGroup,
     ];
 
+    /// The context in which the codes of `layer` are read: the API of an API table,
+    /// [`Api::Generic`] for the access, logic and platform tables.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Layer};
+    ///
+    /// assert_eq!(Api::for_layer(Layer::QqShare), Api::QqShare);
+    /// assert_eq!(Api::for_layer(Layer::WechatPlatform), Api::Generic);
+    /// ```
+    pub const fn for_layer(layer: Layer) -> Api {
+        match layer {
+            Layer::Access | Layer::Logic | Layer::QqPlatform | Layer::WechatPlatform => {
+                Api::Generic
+            }
+            Layer::QzoneShare => Api::QzoneShare,
+            Layer::QqShare => Api::QqShare,
+            Layer::GameCenter => Api::GameCenter,
+            Layer::BlueDiamond => Api::BlueDiamond,
+            Layer::WechatGroup => Api::WechatGroup,
+        }
+    }
+
     /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`].
     pub const fn layer(self) -> Option<Layer> {
         match self {
@@ -222,6 +244,18 @@ impl LogicRange {
         match self {
             LogicRange::System | LogicRange::Server => ErrType::NetworkUnstable,
             _ => ErrType::Unknown,
+        }
+    }
+
+    /// The stable machine name (`"server"`, `"qq_business"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LogicRange::System => "system",
+            LogicRange::Client => "client",
+            LogicRange::Server => "server",
+            LogicRange::QqBusiness => "qq_business",
+            LogicRange::WechatBusiness => "wechat_business",
+            LogicRange::Lbs => "lbs",
         }
     }
 
@@ -739,5 +773,52 @@ impl<'a> Classification<'a> {
 impl fmt::Display for Classification<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.verdict.write_line(self.msg, f)
+    }
+}
+
+/// The stable JSON form, for logs and tools: `ret`, `msg`, `api`, `layer`, `code`,
+/// `name`, `description`, `recommendation`, `description_en`, `recommendation_en`,
+/// `err_type` (the wire integer), `action`, `known`, then `platform_message`,
+/// `table_err_type`, `server_err_type` and `range`. The catalogue's fields are `null`
+/// for an undocumented code.
+///
+/// ```
+/// use msdk_error_codes::classify;
+///
+/// let json = serde_json::to_value(classify(-10000, "-73,the user modify password wrong")).unwrap();
+/// assert_eq!(json["layer"], "qq_platform");
+/// assert_eq!(json["code"], -73);
+/// assert_eq!(json["name"], "TokenInvalidatedByPasswordChange");
+/// assert_eq!(json["err_type"], 2);
+/// assert_eq!(json["action"], "reauthorize");
+/// assert_eq!(json["known"], true);
+///
+/// let unknown = serde_json::to_value(classify(-2345, "")).unwrap();
+/// assert_eq!((unknown["name"].is_null(), &unknown["range"]), (true, &serde_json::json!("server")));
+/// ```
+impl serde::Serialize for Classification<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let info = self.known().map(MsdkCode::info);
+        let mut out = serializer.serialize_struct("Classification", 17)?;
+        out.serialize_field("ret", &self.ret())?;
+        out.serialize_field("msg", self.msg())?;
+        out.serialize_field("api", self.api().as_str())?;
+        out.serialize_field("layer", &self.layer())?;
+        out.serialize_field("code", &self.code())?;
+        out.serialize_field("name", &info.map(|i| i.name))?;
+        out.serialize_field("description", &info.map(|i| i.description))?;
+        out.serialize_field("recommendation", &info.map(|i| i.recommendation))?;
+        out.serialize_field("description_en", &info.map(|i| i.description_en))?;
+        out.serialize_field("recommendation_en", &info.map(|i| i.recommendation_en))?;
+        out.serialize_field("err_type", &self.err_type())?;
+        out.serialize_field("action", &self.action())?;
+        out.serialize_field("known", &info.is_some())?;
+        out.serialize_field("platform_message", &self.platform_message())?;
+        out.serialize_field("table_err_type", &self.table_err_type())?;
+        out.serialize_field("server_err_type", &self.server_err_type_raw())?;
+        out.serialize_field("range", &self.range().map(LogicRange::as_str))?;
+        out.end()
     }
 }

@@ -94,6 +94,21 @@ impl Layer {
         }
     }
 
+    /// The name of the layer's enum (`"QqPlatformCode"`).
+    pub const fn enum_name(self) -> &'static str {
+        match self {
+            Layer::Access => "AccessCode",
+            Layer::Logic => "LogicCode",
+            Layer::QqPlatform => "QqPlatformCode",
+            Layer::WechatPlatform => "WechatPlatformCode",
+            Layer::WechatGroup => "WechatGroupCode",
+            Layer::GameCenter => "GameCenterCode",
+            Layer::QzoneShare => "QzoneShareCode",
+            Layer::QqShare => "QqShareCode",
+            Layer::BlueDiamond => "BlueDiamondCode",
+        }
+    }
+
     /// The table's heading in the spec, verbatim.
     pub const fn title_zh(self) -> &'static str {
         match self {

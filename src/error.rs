@@ -64,6 +64,13 @@ impl fmt::Display for MsdkError {
 
 impl std::error::Error for MsdkError {}
 
+/// The same JSON as its [`Classification`]'s.
+impl serde::Serialize for MsdkError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.classification().serialize(serializer)
+    }
+}
+
 /// A response body that is not a readable MSDK response: what was wrong and where.
 ///
 /// Invalid JSON, a body that is not an object, a missing or non-integer `ret`, a `ret`

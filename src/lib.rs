@@ -159,6 +159,7 @@
 mod classify;
 mod common;
 mod error;
+mod fixture;
 mod msdk_code;
 mod response;
 mod table;
@@ -179,6 +180,7 @@ pub use classify::{
 };
 pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, UnknownCode};
 pub use error::{MsdkError, ParseError};
+pub use fixture::{Fixture, fixtures};
 pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};

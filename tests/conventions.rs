@@ -35,6 +35,8 @@ fn round_trips<T: ErrorCode + EnumCount + IntoEnumIterator>() {
         all,
         "EnumIter order is the spec's"
     );
+    let type_name = std::any::type_name::<T>().rsplit("::").next();
+    assert_eq!(Some(T::LAYER.enum_name()), type_name);
     let mut names = HashSet::new();
     for &code in all {
         let n = code.code();

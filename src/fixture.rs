@@ -1,0 +1,96 @@
+//! Fixtures for integration tests of MSDK clients: for any documented code, the exact
+//! response MSDK would send for it.
+
+use std::borrow::Cow;
+
+use crate::{Api, ErrType, Layer, MsdkCode, MsdkResponse, catalog};
+
+/// The response MSDK sends for one documented code, and the [`Api`] context a client
+/// needs to read it back.
+///
+/// - access and logic codes: `ret` is the code, `msg` its description;
+/// - QQ and WeChat platform codes: the passthrough form, `ret -10000` / `-20000` with
+///   `msg` = `"code,description"` (spec §1, points 4 and 5);
+/// - the API tables (shares, game center, blue diamond, WeChat group): `ret` is the code,
+///   `msg` its description, read in that API's context;
+/// - `err_type` is the code's catalogue value (Normal for success).
+///
+/// ```
+/// use msdk_error_codes::{Api, QqPlatformCode, MsdkCode, classify_for};
+///
+/// let fixture = MsdkCode::from(QqPlatformCode::TokenInvalidatedByPasswordChange).fixture();
+/// assert_eq!(fixture.api(), Api::Generic);
+/// assert_eq!(fixture.to_json(), r#"{"ret":-10000,"msg":"-73,0x47 access token改密失效","err_type":2}"#);
+///
+/// // Feed a client every documented error path:
+/// for fixture in msdk_error_codes::fixtures() {
+///     let body = fixture.to_json();
+///     # let _ = body;
+///     // my_client.handle(fixture.api(), &body) ...
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fixture {
+    code: MsdkCode,
+    api: Api,
+    response: MsdkResponse<'static>,
+}
+
+impl Fixture {
+    /// The code the fixture stands for.
+    pub fn code(&self) -> MsdkCode {
+        self.code
+    }
+
+    /// The API context to classify the response in ([`classify_for`](crate::classify_for)).
+    pub fn api(&self) -> Api {
+        self.api
+    }
+
+    /// The response, as MSDK sends it.
+    pub fn response(&self) -> &MsdkResponse<'static> {
+        &self.response
+    }
+
+    /// The response body: `{"ret":...,"msg":...,"err_type":...}`.
+    pub fn to_json(&self) -> String {
+        // Serialising three plain fields to a String cannot fail.
+        serde_json::to_string(&self.response).unwrap_or_default()
+    }
+}
+
+impl MsdkCode {
+    /// The response MSDK sends for this code: see [`Fixture`].
+    pub fn fixture(self) -> Fixture {
+        let (ret, msg) = match self.layer() {
+            Layer::QqPlatform => (-10000, passthrough_msg(self)),
+            Layer::WechatPlatform => (-20000, passthrough_msg(self)),
+            _ => (self.code(), Cow::Borrowed(self.description())),
+        };
+        let err_type = if ret == 0 {
+            ErrType::Normal
+        } else {
+            self.err_type()
+        };
+        Fixture {
+            code: self,
+            api: Api::for_layer(self.layer()),
+            response: MsdkResponse::new(ret, msg, Some(err_type.code())),
+        }
+    }
+}
+
+fn passthrough_msg(code: MsdkCode) -> Cow<'static, str> {
+    Cow::Owned(format!("{},{}", code.code(), code.description()))
+}
+
+/// The fixture of every documented code, in catalogue order: `catalog().map(MsdkCode::fixture)`.
+///
+/// ```
+/// use msdk_error_codes::{fixtures, MsdkCode};
+///
+/// assert_eq!(fixtures().count(), MsdkCode::COUNT);
+/// ```
+pub fn fixtures() -> impl Iterator<Item = Fixture> {
+    catalog().map(MsdkCode::fixture)
+}

@@ -1,0 +1,116 @@
+//! Fixtures: the exact JSON MSDK sends for every documented code, and that each one
+//! classifies back to its code.
+
+use msdk_error_codes::{Api, ErrType, Layer, MsdkCode, MsdkResponse, fixtures};
+
+#[test]
+fn every_fixture_classifies_back_to_its_code() {
+    let mut shadowed = Vec::new();
+    for fixture in fixtures() {
+        let code = fixture.code();
+        let body = fixture.to_json();
+        let response = MsdkResponse::from_slice(body.as_bytes()).expect("a fixture parses");
+        assert_eq!(&response, fixture.response(), "{body}");
+        let c = response.classify_for(fixture.api());
+        if c.known() == Some(code) {
+            assert_eq!(
+                c.err_type(),
+                if c.ret() == 0 {
+                    ErrType::Normal
+                } else {
+                    code.err_type()
+                }
+            );
+            assert_eq!(
+                c.table_err_type(),
+                c.err_type(),
+                "{body}: the fixture's err_type is the table's"
+            );
+        } else {
+            // The only way back to another code: the access table documents the same
+            // number, and the access layer answers first for every API.
+            let other = c.known().expect("documented");
+            assert_eq!(
+                (code.layer(), other.layer()),
+                (Layer::Logic, Layer::Access),
+                "{body}"
+            );
+            assert_eq!(other.code(), code.code());
+            shadowed.push(code.code());
+        }
+    }
+    // Logic 0 (success) and logic -101 share their numbers with the access table; the
+    // spec gives no way to tell them apart on the wire.
+    assert_eq!(shadowed, [0, -101]);
+}
+
+#[test]
+fn fixtures_have_the_wire_form() {
+    let cases: &[(Layer, i32, Api, &str)] = &[
+        (
+            Layer::Access,
+            -503,
+            Api::Generic,
+            r#"{"ret":-503,"msg":"频率超限","err_type":1}"#,
+        ),
+        (
+            Layer::Access,
+            0,
+            Api::Generic,
+            r#"{"ret":0,"msg":"成功","err_type":0}"#,
+        ),
+        (
+            Layer::Logic,
+            -10000,
+            Api::Generic,
+            r#"{"ret":-10000,"msg":"-10000以上为业务本身的错误","err_type":5}"#,
+        ),
+        (
+            Layer::QqPlatform,
+            -73,
+            Api::Generic,
+            r#"{"ret":-10000,"msg":"-73,0x47 access token改密失效","err_type":2}"#,
+        ),
+        (
+            Layer::WechatPlatform,
+            40001,
+            Api::Generic,
+            r#"{"ret":-20000,"msg":"40001,invalid credential","err_type":2}"#,
+        ),
+        (
+            Layer::WechatPlatform,
+            42001,
+            Api::Generic,
+            r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#,
+        ),
+        (
+            Layer::QqShare,
+            100000,
+            Api::QqShare,
+            r#"{"ret":100000,"msg":"鉴权错误！uin,skey错误","err_type":2}"#,
+        ),
+        (
+            Layer::WechatGroup,
+            -10000,
+            Api::WechatGroup,
+            r#"{"ret":-10000,"msg":"内部错误","err_type":1}"#,
+        ),
+        (
+            Layer::GameCenter,
+            0,
+            Api::GameCenter,
+            r#"{"ret":0,"msg":"成功","err_type":0}"#,
+        ),
+    ];
+    for &(layer, number, api, json) in cases {
+        let fixture = MsdkCode::lookup(layer, number).unwrap().fixture();
+        assert_eq!(fixture.api(), api, "{layer:?} {number}");
+        assert_eq!(fixture.to_json(), json, "{layer:?} {number}");
+    }
+}
+
+#[test]
+fn one_fixture_per_code_in_catalogue_order() {
+    let codes: Vec<MsdkCode> = fixtures().map(|f| f.code()).collect();
+    assert_eq!(codes, msdk_error_codes::catalog().collect::<Vec<_>>());
+}

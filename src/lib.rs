@@ -188,3 +188,8 @@ pub use qq::QqPlatformCode;
 pub use response::MsdkResponse;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

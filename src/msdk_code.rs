@@ -5,8 +5,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AccessCode, Action, BlueDiamondCode, CodeInfo, ErrType, GameCenterCode, Layer, LogicCode,
-    QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode,
+    AccessCode, BlueDiamondCode, CodeInfo, GameCenterCode, Layer, LogicCode, QqPlatformCode,
+    QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode,
 };
 
 /// Lists the tables once, in the spec's order; generates [`MsdkCode`] and what walks it.
@@ -115,40 +115,7 @@ impl MsdkCode {
         self.info().code
     }
 
-    /// The Rust variant name within its table (`"TokenInvalidatedByPasswordChange"`).
-    pub const fn name(self) -> &'static str {
-        self.info().name
-    }
-
-    /// 错误描述, verbatim from the spec.
-    pub const fn description(self) -> &'static str {
-        self.info().description
-    }
-
-    /// 推荐处理, verbatim from the spec; may be empty or `"-"`.
-    pub const fn recommendation(self) -> &'static str {
-        self.info().recommendation
-    }
-
-    /// The description in English.
-    pub const fn description_en(self) -> &'static str {
-        self.info().description_en
-    }
-
-    /// The recommended handling in English.
-    pub const fn recommendation_en(self) -> &'static str {
-        self.info().recommendation_en
-    }
-
-    /// What the client must do to recover.
-    pub const fn err_type(self) -> ErrType {
-        self.info().err_type
-    }
-
-    /// The handling, normalised.
-    pub const fn action(self) -> Action {
-        self.info().action
-    }
+    crate::table::info_accessors!();
 }
 
 /// `"<layer> <code>: <English description>"`, the same as the wrapped enum's.

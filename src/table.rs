@@ -144,40 +144,7 @@ macro_rules! error_codes {
                 }
             }
 
-            /// The Rust variant name.
-            pub const fn name(self) -> &'static str {
-                self.info().name
-            }
-
-            /// 错误描述, verbatim from the spec.
-            pub const fn description(self) -> &'static str {
-                self.info().description
-            }
-
-            /// 推荐处理, verbatim from the spec; may be empty or `"-"`.
-            pub const fn recommendation(self) -> &'static str {
-                self.info().recommendation
-            }
-
-            /// The description in English.
-            pub const fn description_en(self) -> &'static str {
-                self.info().description_en
-            }
-
-            /// The recommended handling in English.
-            pub const fn recommendation_en(self) -> &'static str {
-                self.info().recommendation_en
-            }
-
-            /// What the client must do to recover.
-            pub const fn err_type(self) -> $crate::ErrType {
-                self.info().err_type
-            }
-
-            /// The handling, normalised.
-            pub const fn action(self) -> $crate::Action {
-                self.info().action
-            }
+            $crate::table::info_accessors!();
 
             /// The table the code belongs to (always [`Self::LAYER`]).
             pub const fn layer(self) -> $crate::Layer {
@@ -258,4 +225,45 @@ macro_rules! error_codes {
     };
 }
 
-pub(crate) use error_codes;
+/// The accessors that read a code's `&'static CodeInfo`: the same for every table enum
+/// and for `MsdkCode`.
+macro_rules! info_accessors {
+    () => {
+        /// The Rust variant name.
+        pub const fn name(self) -> &'static str {
+            self.info().name
+        }
+
+        /// 错误描述, verbatim from the spec.
+        pub const fn description(self) -> &'static str {
+            self.info().description
+        }
+
+        /// 推荐处理, verbatim from the spec; may be empty or `"-"`.
+        pub const fn recommendation(self) -> &'static str {
+            self.info().recommendation
+        }
+
+        /// The description in English.
+        pub const fn description_en(self) -> &'static str {
+            self.info().description_en
+        }
+
+        /// The recommended handling in English.
+        pub const fn recommendation_en(self) -> &'static str {
+            self.info().recommendation_en
+        }
+
+        /// What the client must do to recover.
+        pub const fn err_type(self) -> $crate::ErrType {
+            self.info().err_type
+        }
+
+        /// The handling, normalised.
+        pub const fn action(self) -> $crate::Action {
+            self.info().action
+        }
+    };
+}
+
+pub(crate) use {error_codes, info_accessors};

@@ -552,8 +552,8 @@ impl Verdict {
         self
     }
 
-    /// The one-line account used by both `Display`s: layer, number, English description
-    /// and what to do.
+    /// The one line that `Classification` and `MsdkError` display: layer, number,
+    /// English description and what to do.
     pub(crate) fn write_line(&self, msg: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "MSDK {} {}", self.layer, self.code)?;
         if self.code != self.ret || self.platform_start.is_some() {

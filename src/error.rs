@@ -1,8 +1,6 @@
 //! The owned errors: [`MsdkError`] (an MSDK call failed) and [`ParseError`] (a response
 //! could not be read).
 
-use core::fmt;
-
 use crate::classify::{Classification, Verdict, verdict_accessors};
 
 /// An MSDK call that failed: everything its [`Classification`] found, with `msg` owned,
@@ -21,7 +19,8 @@ use crate::classify::{Classification, Verdict, verdict_accessors};
 /// fn is_std_error<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
 /// is_std_error(&err);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{}", Classification::from_parts(.msg, *.verdict))]
 pub struct MsdkError {
     msg: Box<str>,
     verdict: Verdict,
@@ -54,15 +53,6 @@ impl MsdkError {
         Classification::from_parts(&self.msg, self.verdict)
     }
 }
-
-/// One line: layer, number, name and English description, `err_type` and what to do.
-impl fmt::Display for MsdkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.verdict.write_line(&self.msg, f)
-    }
-}
-
-impl std::error::Error for MsdkError {}
 
 /// The same JSON as its [`Classification`]'s.
 impl serde::Serialize for MsdkError {

@@ -491,12 +491,8 @@ fn resolve(api: Api, ret: i32, msg: &str) -> Found {
 /// Rule 3 (with rule 2 for the platform code): `None` when `msg` does not parse.
 fn resolve_passthrough(api: Api, ret: i32, msg: &str) -> Option<Found> {
     let (code, text) = parse_passthrough(msg)?;
-    let own = match api {
-        Api::Generic => None,
-        _ => api.entry(code),
-    };
-    let mut found = own.unwrap_or_else(|| {
-        // The platform tables are called directly: every passthrough ends here.
+    let mut found = api.entry(code).unwrap_or_else(|| {
+        // The platform tables are called directly, not through MsdkCode::entry.
         let (layer, entry) = if ret == -10000 {
             let entry = QqPlatformCode::entry(code).map(|(c, i)| (MsdkCode::QqPlatform(c), i));
             (Layer::QqPlatform, entry)

@@ -130,8 +130,7 @@ fn from_slice_and_classify_allocate_nothing_without_escapes() {
         r#"{"ret":"-20000","msg":"40001，invalid credential","err_type":"2"}"#.to_owned(),
         r#"{"ret":-503,"msg":"频率超限"}"#.to_owned(),
         friends_response(),
-        // Nesting deeper than the skipper visits is still free while it stays shallow
-        // enough for realistic payloads.
+        // Nested payloads allocate nothing up to the depth the skipper visits (16).
         format!(
             r#"{{"ret":0,"deep":{}1{}}}"#,
             "[".repeat(12),

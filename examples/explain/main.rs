@@ -7,7 +7,7 @@
 
 mod cli;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,6 +20,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(cli::USAGE_ERROR);
             }
         }
+    }
+    if args.is_empty() && io::stdin().is_terminal() {
+        eprintln!(
+            "explain: reading MSDK responses (JSON, one per line) from standard input; \
+             end with Ctrl-D. Run with --help for usage."
+        );
     }
     let mut input = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());

@@ -197,7 +197,7 @@ macro_rules! error_codes {
         /// `"<layer> <code>: <English description>"`, e.g. for logs.
         impl core::fmt::Display for $Enum {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                write!(f, "{} {}: {}", Self::LAYER, self.code(), self.description_en())
+                core::fmt::Display::fmt(&$crate::MsdkCode::from(*self), f)
             }
         }
 

@@ -135,11 +135,8 @@ macro_rules! error_codes {
             /// the classification's hot path.
             #[inline]
             pub(crate) const fn entry(code: i32) -> Option<(Self, &'static $crate::CodeInfo)> {
-                #[allow(dead_code)]
-                #[repr(usize)]
-                enum Row { $($Variant),+ }
                 match code {
-                    $($code => Some(($Enum::$Variant, &Self::INFOS[Row::$Variant as usize])),)+
+                    $($code => Some(($Enum::$Variant, $Enum::$Variant.info())),)+
                     _ => None,
                 }
             }

@@ -251,44 +251,35 @@ fn write_explanation(out: &mut dyn Write, c: &Classification<'_>, json: bool) ->
     if c.api() != Api::Generic {
         writeln!(out, "  api                {}", c.api())?;
     }
-    match c.known() {
-        Some(code) => {
-            writeln!(
-                out,
-                "  code               {} {} ({}::{})",
-                c.layer(),
-                c.code(),
-                c.layer().enum_name(),
-                code.name()
-            )?;
-            if let Some(text) = c.platform_message() {
-                writeln!(out, "  platform message   {text:?}")?;
-            }
-            writeln!(out, "  错误描述           {}", code.description())?;
-            writeln!(
-                out,
-                "  推荐处理           {}",
-                or_none(code.recommendation())
-            )?;
-            writeln!(out, "  description        {}", code.description_en())?;
-            writeln!(out, "  recommendation     {}", code.recommendation_en())?;
-        }
+    let detail = match c.known() {
+        Some(code) => format!(" ({}::{})", c.layer().enum_name(), code.name()),
         None => {
             let range = c
                 .range()
                 .filter(|_| !c.is_passthrough())
                 .map(|r| format!(", in the {} range ({})", r.as_str(), r.description()))
                 .unwrap_or_default();
-            writeln!(
-                out,
-                "  code               {} {}: undocumented{range}",
-                c.layer(),
-                c.code()
-            )?;
-            if let Some(text) = c.platform_message() {
-                writeln!(out, "  platform message   {text:?}")?;
-            }
+            format!(": undocumented{range}")
         }
+    };
+    writeln!(
+        out,
+        "  code               {} {}{detail}",
+        c.layer(),
+        c.code()
+    )?;
+    if let Some(text) = c.platform_message() {
+        writeln!(out, "  platform message   {text:?}")?;
+    }
+    if let Some(code) = c.known() {
+        writeln!(out, "  错误描述           {}", code.description())?;
+        writeln!(
+            out,
+            "  推荐处理           {}",
+            or_none(code.recommendation())
+        )?;
+        writeln!(out, "  description        {}", code.description_en())?;
+        writeln!(out, "  recommendation     {}", code.recommendation_en())?;
     }
     let err_type = c.err_type();
     write!(

@@ -248,21 +248,9 @@ fn bench_parse_passthrough(c: &mut Criterion) {
     group.finish();
 }
 
-/// A success body with a realistic payload: 20 friends with Chinese nicknames.
-fn friends_body() -> String {
-    let friends: Vec<String> = (0..20)
-        .map(|i| {
-            format!(
-                r#"{{"openid":"4F2E8C{i:02}A1B2C3D4E5F6A7B8C9D0E1F2","nickName":"玩家小明{i}号","gender":"男","figureurl":"http://q.qlogo.cn/qqapp/100703379/4F2E8C{i:02}/100","isFriend":true,"score":{},"level":{i}}}"#,
-                1000.5 + f64::from(i)
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"ret":0,"msg":"success","err_type":0,"lists":[{}]}}"#,
-        friends.join(",")
-    )
-}
+/// A success body with a realistic payload: 20 friends with Chinese nicknames (the same
+/// file the allocation test reads).
+const FRIENDS_BODY: &str = include_str!("../tests/data/friends-response.json");
 
 fn bench_wire(c: &mut Criterion) {
     let tables = by_hand::Tables::load();
@@ -271,7 +259,7 @@ fn bench_wire(c: &mut Criterion) {
             "small_error",
             r#"{"ret":-10000,"msg":"-73,the user modify password wrong","err_type":2}"#.to_string(),
         ),
-        ("friends_payload", friends_body()),
+        ("friends_payload", FRIENDS_BODY.to_string()),
         (
             "escaped_msg",
             r#"{"ret":-20000,"msg":"40001,invalid credential \"\u6e38\u5ba2\"","err_type":2}"#

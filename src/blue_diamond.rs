@@ -57,11 +57,12 @@ error_codes! {
         err_type: Unknown,
         action: FixRequest,
     },
+    /// Note: the signature is computed from the parameters, so check both.
     -2 => InvalidSignature {
         description: "签名错误",
         recommendation: "检查输入参数准确性",
         description_en: "Signature error",
-        recommendation_en: "Check that the input parameters (and the signature computed from them) are correct.",
+        recommendation_en: "Check that the input parameters are correct.",
         err_type: Unknown,
         action: FixRequest,
     },
@@ -75,14 +76,17 @@ error_codes! {
         err_type: NetworkUnstable,
         action: Retry,
     },
+    /// Note: the retry needs a fresh timestamp.
     -4 => TimestampExpired {
         description: "时间戳失效",
         recommendation: "重试一次",
         description_en: "The timestamp has expired",
-        recommendation_en: "Retry once (with a fresh timestamp); if it still fails, contact MSDK support (enterprise QQ 800013811).",
+        recommendation_en: "Retry once; if it still fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: NetworkUnstable,
         action: Retry,
     },
+    /// Note: the failure is deterministic (the gift is outside its opening hours), so a
+    /// retry cannot help; the handling is the spec's.
     -5 => OutsideOpeningHours {
         description: "不在开放时间",
         recommendation: "重试一次",
@@ -106,7 +110,7 @@ error_codes! {
         description: "超过方法最大调用次数（频率限制）",
         recommendation: "重试一次",
         description_en: "The method's maximum number of calls was exceeded (rate limit)",
-        recommendation_en: "Retry once, after slowing down; if it still fails, contact MSDK support (enterprise QQ 800013811).",
+        recommendation_en: "Retry once; if it still fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: NetworkUnstable,
         action: SlowDown,
     },

@@ -136,12 +136,13 @@ error_codes! {
     },
     /// The spec's handling, 过期时间戳无效 ("expired timestamp invalid"), restates the
     /// problem rather than saying what to do (`-4031` has the same text); the action is our
-    /// reading of the description.
+    /// reading of the description. Note: report achievement data only when it is greater
+    /// than the stored value.
     -4012 => StaleAchievementData {
         description: "上报成就数据过期，只有比原来数据大才可上报",
         recommendation: "过期时间戳无效",
         description_en: "The reported achievement data is stale: only data greater than the stored value can be reported",
-        recommendation_en: "Invalid expired timestamp. Report achievement data only when it is greater than the stored value.",
+        recommendation_en: "The expiry timestamp is invalid.",
         err_type: Unknown,
         action: FixRequest,
     },
@@ -285,10 +286,11 @@ error_codes! {
         err_type: NetworkUnstable,
         action: Retry,
     },
+    /// Note: 会员 (member) most likely means a QQ VIP membership here.
     -4029 => MemberChallengeStartReportFailed {
         description: "会员上报挑战开始信息失败",
         recommendation: "重试一次，若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
-        description_en: "Failed to report the start of a challenge on the member (player) side",
+        description_en: "The member's report of the challenge start failed",
         recommendation_en: "Retry once; if it still fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: NetworkUnstable,
         action: Retry,
@@ -303,12 +305,13 @@ error_codes! {
     },
     /// The spec's handling, 过期时间戳无效 ("expired timestamp invalid"), is the same as
     /// `-4012`'s and does not match this description (start/end order); the action is our
-    /// reading of the description.
+    /// reading of the description. Note: send a start timestamp earlier than the end
+    /// timestamp.
     -4031 => InvalidTimeRange {
         description: "时间戳非法,起始要小于结束",
         recommendation: "过期时间戳无效",
         description_en: "Invalid timestamps: the start must be earlier than the end",
-        recommendation_en: "Invalid expired timestamp. Send a start timestamp earlier than the end timestamp.",
+        recommendation_en: "The expiry timestamp is invalid.",
         err_type: Unknown,
         action: FixRequest,
     },

@@ -65,11 +65,12 @@ error_codes! {
         err_type: Unknown,
         action: CheckConfiguration,
     },
+    /// Note: the IP allow-list is configured on the platform side.
     -4 => AppIpNotAllowed {
         description: "请求中的app ip不允许",
         recommendation: "若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
         description_en: "The app's IP address in the request is not allowed",
-        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811). The IP allow-list is configured on the platform side.",
+        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: Unknown,
         action: CheckConfiguration,
     },
@@ -115,19 +116,21 @@ error_codes! {
         err_type: Unknown,
         action: ContactSupport,
     },
+    /// Note: the IP allow-list is configured on the platform side.
     -10 => InternalIpNotAllowed {
         description: "请求中的app 内网ip不允许",
         recommendation: "若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
         description_en: "The app's internal (intranet) IP address in the request is not allowed",
-        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811). The IP allow-list is configured on the platform side.",
+        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: Unknown,
         action: CheckConfiguration,
     },
+    /// Note: the IP allow-list is configured on the platform side.
     -11 => ExternalIpNotAllowed {
         description: "请求中的app 外网ip不允许",
         recommendation: "若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
         description_en: "The app's external (public) IP address in the request is not allowed",
-        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811). The IP allow-list is configured on the platform side.",
+        recommendation_en: "If it fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: Unknown,
         action: CheckConfiguration,
     },
@@ -316,14 +319,15 @@ error_codes! {
         action: FixRequest,
     },
     /// The handling's URL is malformed in the spec (`http:` without `//`) and is kept
-    /// verbatim; it points to the Tencent open platform wiki's FAQ on callback URLs.
+    /// verbatim, in the English too; it points to the Tencent open platform wiki's FAQ
+    /// "回调地址常见问题及修改方法" (common callback URL problems and how to change them).
     /// Judgement: the callback URL is registered with the platform, hence
     /// `CheckConfiguration`.
     100010 => InvalidCallbackUrl {
         description: "回调地址不合法",
         recommendation: "回调地址不合法，常见原因请见：http:wiki.open.qq.com/wiki/faq/website/%E5%9B%9E%E8%B0%83%E5%9C%B0%E5%9D%80%E5%B8%B8%E8%A7%81%E9%97%AE%E9%A2%98%E5%8F%8A%E4%BF%AE%E6%94%B9%E6%96%B9%E6%B3%95",
         description_en: "Invalid callback URL (OAuth redirect URI)",
-        recommendation_en: "The callback URL is invalid; for common causes see the open.qq.com wiki FAQ \"回调地址常见问题及修改方法\" (callback URL problems and how to change it).",
+        recommendation_en: "The callback URL is invalid; for common causes see: http:wiki.open.qq.com/wiki/faq/website/%E5%9B%9E%E8%B0%83%E5%9C%B0%E5%9D%80%E5%B8%B8%E8%A7%81%E9%97%AE%E9%A2%98%E5%8F%8A%E4%BF%AE%E6%94%B9%E6%96%B9%E6%B3%95.",
         err_type: Unknown,
         action: CheckConfiguration,
     },

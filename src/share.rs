@@ -362,6 +362,8 @@ error_codes! {
         err_type: Unknown,
         action: FixRequest,
     },
+    /// Note: the failure is deterministic (the request must be a POST), so a retry cannot
+    /// help; the handling is the spec's.
     100100 => PostRequired {
         description: "CGI只能用post方式请求",
         recommendation: "重试一次，若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
@@ -370,6 +372,8 @@ error_codes! {
         err_type: NetworkUnstable,
         action: Retry,
     },
+    /// Note: the failure is deterministic (the Referer is restricted), so a retry cannot
+    /// help; the handling is the spec's.
     100101 => RefererRestricted {
         description: "CGI有Referer限制",
         recommendation: "重试一次，若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
@@ -403,7 +407,7 @@ error_codes! {
         description: "频率限制错误",
         recommendation: "重试一次，若失败请通过企业QQ（800013811）联系移动网游MSDK技术支持人员。",
         description_en: "Rate limit error",
-        recommendation_en: "Retry once, after slowing down; if it still fails, contact MSDK support (enterprise QQ 800013811).",
+        recommendation_en: "Retry once; if it still fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: NetworkUnstable,
         action: SlowDown,
     },

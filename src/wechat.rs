@@ -42,6 +42,9 @@ error_codes! {
     pub enum WechatPlatformCode in WechatPlatform;
 
     /// The spec gives no handling; the action is inferred from the description.
+    /// WeChat's success travels inside a failed `ret -20000` (MSDK's own answer is the
+    /// failure), so a classification of it is not a success: it is handled as a failure
+    /// the spec does not explain (`err_type` Unknown, action Unspecified).
     0 => Ok {
         description: "ok",
         recommendation: "-",
@@ -50,10 +53,11 @@ error_codes! {
         err_type: Normal,
         action: NoAction,
     },
+    /// Note: most likely the user has not granted the app this API's scope.
     48001 => ApiUnauthorized {
         description: "api unauthorized",
         recommendation: "重新拉起授权",
-        description_en: "The API is not authorized (the user has not granted the app this API's scope)",
+        description_en: "The API is not authorized",
         recommendation_en: "Launch WeChat authorization again: the user must log in again.",
         err_type: Reauthorize,
         action: Reauthorize,

@@ -108,16 +108,26 @@ impl Api {
     /// The API context of an endpoint path or URL.
     ///
     /// The spec names only the two share endpoints, so only `/share/qzone` and `/share/qq`
-    /// are recognised (with or without scheme, host, trailing slash or query string,
-    /// ASCII case ignored); every other path is [`Api::Generic`]. Game center,
+    /// are recognised (with or without scheme, host, trailing slash, ASCII case
+    /// ignored); every other path is [`Api::Generic`]. Only the path of a URL is read:
+    /// the scheme, host, query string and fragment are ignored, so
+    /// `http://msdk.qq.com?next=/share/qq` is not a share call. Game center,
     /// blue-diamond and WeChat group calls must name their context explicitly.
+    ///
+    /// ```
+    /// use msdk_error_codes::Api;
+    ///
+    /// assert_eq!(Api::from_path("http://msdk.qq.com?next=/share/qq"), Api::Generic);
+    /// assert_eq!(Api::from_path("/auth/login#/share/qzone"), Api::Generic);
+    /// ```
     pub fn from_path(path: &str) -> Api {
-        // Drop scheme and host, then query and fragment, then trailing slashes.
+        // Query and fragment first: a `/share/qq` inside them is not the path.
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        // Then scheme and host: the path starts at the first `/` after them.
         let path = match path.find("://") {
             Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
             None => path,
         };
-        let path = path.split(['?', '#']).next().unwrap_or("");
         let mut segments = path.trim_end_matches('/').rsplit('/');
         let last = segments.next().unwrap_or("");
         let parent = segments.next().unwrap_or("");
@@ -405,12 +415,8 @@ pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
     let found = resolve(api, ret, msg);
     let (known, table_err_type, action) = match found.entry {
         Some((known, info)) => {
-            let err_type = if ret == 0 {
-                ErrType::Normal
-            } else {
-                info.err_type
-            };
-            (Some(known), err_type, info.action)
+            let (err_type, action) = handling(ret, info);
+            (Some(known), err_type, action)
         }
         None => {
             let err_type = match LogicRange::of(ret) {
@@ -434,6 +440,22 @@ pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
             err_type: table_err_type,
             action,
         },
+    }
+}
+
+/// The catalogue's handling of a documented code found for `ret`.
+///
+/// A success row (code `0`) reached through a failed `ret` (`-20000` with `"0,ok"`) does
+/// not make the call a success: the platform reported success, MSDK a failure, and the
+/// spec does not explain the pair. It is handled as an undocumented failure of that
+/// layer: `err_type` Unknown, action Unspecified.
+pub(crate) const fn handling(ret: i32, info: &CodeInfo) -> (ErrType, Action) {
+    if ret == 0 {
+        (ErrType::Normal, info.action)
+    } else if info.code == 0 {
+        (ErrType::Unknown, Action::Unspecified)
+    } else {
+        (info.err_type, info.action)
     }
 }
 
@@ -536,12 +558,14 @@ pub(crate) struct Verdict {
 
 impl Verdict {
     /// Takes the server's `err_type` into account: a recognised value wins (MSDK computed
-    /// it), except on success, which is always Normal. The action follows a server value
+    /// it), except on success, which is always Normal, and except Normal on a failure,
+    /// which would make a failed call read as fine. The action follows a server value
     /// that disagrees with the table.
     pub(crate) fn with_server_err_type(mut self, raw: Option<i32>) -> Verdict {
         self.server_err_type = raw;
         if let Some(server) = raw.and_then(ErrType::from_code)
             && self.ret != 0
+            && server != ErrType::Normal
             && server != self.table_err_type
         {
             self.err_type = server;

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::{Api, ErrType, Layer, MsdkCode, MsdkResponse, catalog};
+use crate::{Api, Layer, MsdkCode, MsdkResponse, catalog};
 
 /// The response MSDK sends for one documented code, and the [`Api`] context a client
 /// needs to read it back.
@@ -13,7 +13,9 @@ use crate::{Api, ErrType, Layer, MsdkCode, MsdkResponse, catalog};
 ///   `msg` = `"code,description"` (spec §1, points 4 and 5);
 /// - the API tables (shares, game center, blue diamond, WeChat group): `ret` is the code,
 ///   `msg` its description, read in that API's context;
-/// - `err_type` is the code's catalogue value (Normal for success).
+/// - `err_type` is what the classification gives the response: the code's catalogue
+///   value, Normal for success, and Unknown for WeChat's success code `0`, whose
+///   fixture is a failed passthrough (`ret -20000`, `msg` `"0,ok"`).
 ///
 /// ```
 /// use msdk_error_codes::{Api, QqPlatformCode, MsdkCode, classify_for};
@@ -67,11 +69,9 @@ impl MsdkCode {
             Layer::WechatPlatform => (-20000, passthrough_msg(self)),
             _ => (self.code(), Cow::Borrowed(self.description())),
         };
-        let err_type = if ret == 0 {
-            ErrType::Normal
-        } else {
-            self.err_type()
-        };
+        // What a client acts on for this response: the code's own err_type, Normal for
+        // success, Unknown for a platform's success code inside a failed passthrough.
+        let (err_type, _) = crate::classify::handling(ret, self.info());
         Fixture {
             code: self,
             api: Api::for_layer(self.layer()),

@@ -143,9 +143,36 @@ const CASES: &[Case] = &[
         -20000,
         "0,ok",
         (L::WechatPlatform, 0, true),
-        Normal,
+        Unknown,
         Some("ok"),
-        "a platform 0 is the platform's, ret still fails",
+        "a platform's success code in a failed ret is an unexplained failure",
+    ),
+    case(
+        Generic,
+        -20000,
+        "0，成功",
+        (L::WechatPlatform, 0, true),
+        Unknown,
+        Some("成功"),
+        "the same with a full-width comma",
+    ),
+    case(
+        Generic,
+        -10000,
+        "0,ok",
+        (L::QqPlatform, 0, false),
+        Unknown,
+        Some("ok"),
+        "the QQ table documents no 0: undocumented",
+    ),
+    case(
+        GameCenter,
+        -10000,
+        "0,成功",
+        (L::GameCenter, 0, true),
+        Unknown,
+        Some("成功"),
+        "an API table's success code in a failed ret",
     ),
     // Rule 4: passthrough ret whose msg does not parse.
     case(
@@ -575,6 +602,8 @@ fn every_rule_table_driven() {
         assert_eq!(got.is_success(), c.ret == 0, "{at}: success");
         assert_eq!(got.to_error().is_none(), c.ret == 0, "{at}: to_error");
         let expected_action = match got.known() {
+            // A success row inside a failed ret is handled as undocumented.
+            Some(known) if c.ret != 0 && known.code() == 0 => Action::Unspecified,
             Some(known) => known.action(),
             None => Action::for_err_type(c.err_type),
         };
@@ -620,6 +649,12 @@ fn api_from_path_and_names() {
         ("https://msdk.qq.com/share/qzone", QzoneShare),
         ("/share/qzone#frag", QzoneShare),
         ("/share/qqq", Generic),
+        // Only the path of a URL counts: not the query, the fragment or the host.
+        ("http://msdk.qq.com?next=/share/qq", Generic),
+        ("https://msdk.qq.com/auth?next=/share/qzone", Generic),
+        ("/auth/login#/share/qq", Generic),
+        ("http://share/qq", Generic),
+        ("http://msdk.qq.com/share/qq?next=/auth", QqShare),
         ("/share/wx/", Generic),
         ("/qq", Generic),
         ("/auth/verify_login/", Generic),

@@ -65,7 +65,11 @@ impl serde::Serialize for MsdkError {
 ///
 /// Invalid JSON, a body that is not an object, a missing or non-integer `ret`, a `ret`
 /// or `err_type` outside the `i32` range, a `msg` that is not a string: each is a
-/// `ParseError`, never a panic and never a wrapped number.
+/// `ParseError`, never a panic and never a changed number.
+///
+/// Its [`Display`](core::fmt::Display) says everything, the cause included, in one line,
+/// so [`source()`](std::error::Error::source) is `None`: error reporters that print
+/// the chain (anyhow, eyre) show the cause once.
 ///
 /// ```
 /// use msdk_error_codes::MsdkResponse;
@@ -73,38 +77,144 @@ impl serde::Serialize for MsdkError {
 /// let err = MsdkResponse::from_slice(br#"{"msg":"ok"}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "invalid MSDK response: missing field `ret` at line 1 column 12");
 /// assert_eq!((err.line(), err.column()), (1, 12));
+/// assert!(std::error::Error::source(&err).is_none());
 ///
 /// let err = MsdkResponse::from_slice(br#"{"ret":4294967296}"#).unwrap_err();
 /// assert!(err.to_string().contains("4294967296"));
 /// assert!(err.is_data());
 /// ```
-#[derive(Debug, thiserror::Error)]
-#[error("invalid MSDK response: {0}")]
-pub struct ParseError(#[from] serde_json::Error);
+#[derive(Debug)]
+pub struct ParseError(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// An error serde_json found (the serde paths: `Deserialize`, readers).
+    Json(serde_json::Error),
+    /// An error the crate's own reader found ([`MsdkResponse::from_slice`](crate::MsdkResponse::from_slice)).
+    Own {
+        category: Category,
+        message: Box<str>,
+        line: usize,
+        column: usize,
+    },
+}
+
+/// The classes of [`ParseError`], as serde_json has them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Category {
+    Syntax,
+    Data,
+    Eof,
+}
 
 impl ParseError {
-    /// The 1-based line of the input where the problem was found.
-    pub fn line(&self) -> usize {
-        self.0.line()
+    pub(crate) fn own(
+        category: Category,
+        message: impl Into<Box<str>>,
+        (line, column): (usize, usize),
+    ) -> Self {
+        ParseError(Box::new(Inner {
+            kind: Kind::Own {
+                category,
+                message: message.into(),
+                line,
+                column,
+            },
+        }))
     }
 
-    /// The 1-based column (byte) of the input where the problem was found.
+    /// The 1-based line of the input where the problem was found.
+    ///
+    /// `0` when the error has no place in a text: an I/O error of a reader, or an error
+    /// raised by a non-JSON deserializer through serde (such errors come through
+    /// `From<serde_json::Error>` with serde_json's own 0).
+    pub fn line(&self) -> usize {
+        match &self.0.kind {
+            Kind::Json(e) => e.line(),
+            Kind::Own { line, .. } => *line,
+        }
+    }
+
+    /// The column of the input where the problem was found: the number of bytes from the
+    /// start of [`line`](Self::line) up to and including the byte that showed it.
+    ///
+    /// `0` when the problem shows at the start of a line: empty input (`line 1 column
+    /// 0`), or a line break inside a string, which is reported on the next line. Also `0`
+    /// whenever [`line`](Self::line) is.
     pub fn column(&self) -> usize {
-        self.0.column()
+        match &self.0.kind {
+            Kind::Json(e) => e.column(),
+            Kind::Own { column, .. } => *column,
+        }
+    }
+
+    fn category(&self) -> Option<Category> {
+        match &self.0.kind {
+            Kind::Json(e) => match e.classify() {
+                serde_json::error::Category::Syntax => Some(Category::Syntax),
+                serde_json::error::Category::Data => Some(Category::Data),
+                serde_json::error::Category::Eof => Some(Category::Eof),
+                serde_json::error::Category::Io => None,
+            },
+            Kind::Own { category, .. } => Some(*category),
+        }
     }
 
     /// Not JSON at all (a syntax error).
     pub fn is_syntax(&self) -> bool {
-        self.0.is_syntax()
+        self.category() == Some(Category::Syntax)
     }
 
     /// Valid JSON that is not an MSDK response (wrong type, missing or out-of-range field).
     pub fn is_data(&self) -> bool {
-        self.0.is_data()
+        self.category() == Some(Category::Data)
     }
 
     /// The input ended in the middle of a value.
     pub fn is_eof(&self) -> bool {
-        self.0.is_eof()
+        self.category() == Some(Category::Eof)
+    }
+
+    /// Reading the input failed (only from a reader, such as `serde_json::from_reader`).
+    pub fn is_io(&self) -> bool {
+        self.category().is_none()
     }
 }
+
+impl From<serde_json::Error> for ParseError {
+    fn from(error: serde_json::Error) -> Self {
+        ParseError(Box::new(Inner {
+            kind: Kind::Json(error),
+        }))
+    }
+}
+
+impl core::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("invalid MSDK response: ")?;
+        match &self.0.kind {
+            // serde_json's own Display already ends in " at line L column C".
+            Kind::Json(e) => core::fmt::Display::fmt(e, f),
+            Kind::Own {
+                message,
+                line,
+                column,
+                ..
+            } => {
+                f.write_str(message)?;
+                if *line != 0 {
+                    write!(f, " at line {line} column {column}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The cause is part of the message: there is no `source()`.
+impl std::error::Error for ParseError {}

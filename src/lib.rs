@@ -86,7 +86,9 @@
 //! 3. `ret -10000` with a parsable `msg` ([`parse_passthrough`]) is looked up in the QQ
 //!    platform table, `ret -20000` in the WeChat platform table. An undocumented platform
 //!    code is still reported with its layer and number, `known()` `None`, `err_type`
-//!    Unknown.
+//!    Unknown. A platform's success code inside a failed `ret` (`-20000` with `"0,ok"`)
+//!    is still a failure: `known()` names the platform's row, but `err_type` is Unknown
+//!    and the action Unspecified, as for a code the spec does not explain.
 //! 4. `ret -10000 / -20000` whose `msg` does not parse is the logic code itself
 //!    ([`LogicCode::QqPlatformError`] / [`LogicCode::WechatPlatformError`]), `msg` kept.
 //! 5. Any other `ret` is looked up in the access table, then the logic table. An
@@ -124,9 +126,10 @@
 //! assert!(odd.is_retryable());
 //! ```
 //!
-//! [`MsdkResponse`] reads a response body with serde, borrowing `msg` from the input,
-//! and classifies it; when the server sent a recognised `err_type`, that value wins
-//! (MSDK computed it for this call) and the catalogue's stays available as
+//! [`MsdkResponse`] reads a response body, borrowing `msg` from the input, and
+//! classifies it; when the server sent a recognised `err_type`, that value wins (MSDK
+//! computed it for this call), except that `0` on a failed call never makes it read as
+//! fine, and the catalogue's stays available as
 //! [`table_err_type`](Classification::table_err_type). Classification never panics and
 //! never allocates; [`MsdkError`] is the owned form for `Result`s.
 //!
@@ -163,6 +166,7 @@ mod fixture;
 mod msdk_code;
 mod response;
 mod table;
+mod wire;
 
 pub mod access;
 pub mod blue_diamond;

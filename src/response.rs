@@ -3,26 +3,66 @@
 use core::fmt;
 use std::borrow::Cow;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Unexpected, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::wire::{Field, Fields, IntExpected, MsgExpected, Number, int_from_str};
 use crate::{Api, Classification, MsdkError, ParseError, classify_for};
 
 /// The three fields of an MSDK response that say how the call went: `ret`, `msg` and
 /// the optional `err_type`. Every other field (the payload) is skipped without being
 /// stored.
 ///
-/// Reading is lenient where real servers vary and strict where a number could change:
-/// - `ret`: a JSON integer or a string holding one; it must fit an `i32` (no wrapping).
-///   Required.
-/// - `msg`: a string, borrowed from the input when it has no escapes; missing or `null`
-///   means `""`.
-/// - `err_type`: optional; an integer or a string holding one, kept as sent even when
-///   MSDK does not define the value; `null` means absent.
+/// # Numbers
+/// `ret` and `err_type` are read only when they are exactly an integer in the `i32`
+/// range, sent as a JSON number or as a string holding one:
+/// - a number must be a JSON integer. Every number with a fraction or an exponent is an
+///   error, even `1.0` or `1e3`, and so is `-0`: serde_json hands `-0`, `-0.0` and
+///   `-1e-400` (which rounds to zero) over as one and the same float, and reading any
+///   float as an integer could turn a failed call into `ret 0`;
+/// - a string must be an optional `+` or `-` and ASCII digits, nothing else (no spaces,
+///   no `0x`, no `-0`, for the same reason);
+/// - out of the `i32` range is an error, never a wrapped number.
 ///
-/// Anything else is a [`ParseError`] saying what and where, never a panic. Deeply nested
-/// payloads are skipped without deep recursion.
+/// `ret` is required; `err_type` is optional and kept as sent even when MSDK does not
+/// define the value; `null` means absent. `msg` is a string, missing or `null` meaning
+/// `""`.
+///
+/// The rules hold whatever features Cargo turns on for serde_json (`arbitrary_precision`,
+/// `preserve_order`, `float_roundtrip`, `raw_value`): another crate of a backend may
+/// enable them, and the answers stay the same.
+///
+/// # Tolerance
+/// [`from_slice`](Self::from_slice) reads the body with the crate's own reader:
+/// - a field other than `ret`, `msg` and `err_type` is skipped and only has to be
+///   grammatical JSON, at every depth alike: brackets balanced and matching, commas and
+///   colons in place, numbers and literals well formed, strings closed, free of raw
+///   control characters and with well-formed escapes. The contents of its strings are
+///   not checked: a lone surrogate escape (a nickname cut in the middle of an emoji) or
+///   bytes that are not UTF-8 do not reject the body;
+/// - in `msg`, an escape that does not decode (a lone surrogate) and bytes that are not
+///   UTF-8 become U+FFFD, so `msg` is then owned; `ret` and the platform code are kept;
+/// - a top-level key is matched after decoding its escapes (`"r\u0065t"` is `ret`);
+/// - a second `ret`, `msg` or `err_type` is an error (`duplicate field`): the body is
+///   ambiguous, and guessing which one the server meant could misread a failure;
+/// - invalid JSON is an error at every depth, with its line and column.
+///
+/// Through serde's [`Deserialize`] (`serde_json::from_str`, a `StreamDeserializer`,
+/// other formats) the same field rules apply and payload fields are skipped by serde's
+/// `IgnoredAny`, which serde_json also checks by grammar alone; but serde_json decodes
+/// `msg` itself and refuses a lone surrogate or invalid UTF-8 there.
+///
+/// # Allocation
+/// `from_slice` allocates nothing, whatever the payload holds (escapes such as `\/` in
+/// a payload URL included), except for:
+/// - one owned copy of `msg` when it has escapes or bytes that are not UTF-8;
+/// - a decoded copy of a top-level `ret` or `err_type` string that has escapes;
+/// - one buffer for payload containers nested deeper than 1,024 levels;
+/// - an error, which owns its message.
+///
+/// Anything else is a [`ParseError`] saying what and where, never a panic. Deeply
+/// nested payloads are skipped without recursion.
 ///
 /// ```
 /// use msdk_error_codes::{ErrType, Layer, MsdkResponse};
@@ -36,6 +76,13 @@ use crate::{Api, Classification, MsdkError, ParseError, classify_for};
 /// assert_eq!((c.layer(), c.code()), (Layer::QqPlatform, -73));
 /// assert_eq!(c.err_type(), ErrType::Reauthorize);
 /// assert!(response.into_result().is_err());
+///
+/// // A float is never an integer, not even zero.
+/// assert!(MsdkResponse::from_slice(br#"{"ret":-0}"#).is_err());
+/// assert!(MsdkResponse::from_slice(br#"{"ret":1e-400}"#).is_err());
+/// // A nickname cut in the middle of an emoji does not hide the error code.
+/// let cut = br#"{"ret":-20000,"msg":"42001,access_token expired","lists":[{"nick":"\ud83d"}]}"#;
+/// assert_eq!(MsdkResponse::from_slice(cut)?.classify().code(), 42001);
 /// # Ok::<(), msdk_error_codes::ParseError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -73,12 +120,32 @@ impl<'a> MsdkResponse<'a> {
     /// # Ok::<(), msdk_error_codes::ParseError>(())
     /// ```
     pub fn from_slice(bytes: &'a [u8]) -> Result<Self, ParseError> {
-        serde_json::from_slice(bytes).map_err(ParseError::from)
+        crate::wire::read_response(bytes)
     }
 
-    /// Reads a response body from a string.
+    /// Reads a response body from a string: [`from_slice`](Self::from_slice).
     pub fn from_json(json: &'a str) -> Result<Self, ParseError> {
-        serde_json::from_str(json).map_err(ParseError::from)
+        Self::from_slice(json.as_bytes())
+    }
+
+    /// Reads the response object at the start of `bytes` (after whitespace) and returns
+    /// it with the number of bytes it took; whatever follows is left unread. For log
+    /// lines with text after the JSON, and for concatenated bodies. The rules are
+    /// [`from_slice`](Self::from_slice)'s.
+    ///
+    /// ```
+    /// use msdk_error_codes::MsdkResponse;
+    ///
+    /// let line = r#"{"ret":-503,"msg":"频率超限"} took 3 ms"#.as_bytes();
+    /// let (response, used) = MsdkResponse::from_slice_prefix(line)?;
+    /// assert_eq!(response.ret(), -503);
+    /// assert_eq!(&line[used..], b" took 3 ms");
+    /// # Ok::<(), msdk_error_codes::ParseError>(())
+    /// ```
+    pub fn from_slice_prefix(bytes: &'a [u8]) -> Result<(Self, usize), ParseError> {
+        let mut reader = crate::wire::Reader::new(bytes);
+        let response = crate::wire::read_object(&mut reader)?;
+        Ok((response, reader.offset()))
     }
 
     /// `ret` as sent.
@@ -181,59 +248,69 @@ impl<'de> Visitor<'de> for ResponseVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut ret = None;
-        let mut msg = None;
-        let mut err_type = None;
-        while let Some(field) = map.next_key::<Field>()? {
-            match field {
-                Field::Ret if ret.is_some() => return Err(de::Error::duplicate_field("ret")),
-                Field::Msg if msg.is_some() => return Err(de::Error::duplicate_field("msg")),
-                Field::ErrType if err_type.is_some() => {
-                    return Err(de::Error::duplicate_field("err_type"));
-                }
-                Field::Ret => match map.next_value_seed(IntField::RET)? {
-                    Some(value) => ret = Some(value),
-                    None => return Err(de::Error::invalid_type(Unexpected::Unit, &IntField::RET)),
-                },
-                Field::Msg => msg = Some(map.next_value_seed(MsgField)?),
-                Field::ErrType => err_type = Some(map.next_value_seed(IntField::ERR_TYPE)?),
-                Field::Other => map.next_value_seed(Skip { depth: 0 })?,
-            }
+        let mut fields = Fields::default();
+        while let Some(field) = map.next_key::<FieldKey>()? {
+            read_field(&mut map, field.0, &mut fields)?;
         }
+        let ret = fields.ret.ok_or_else(|| de::Error::missing_field("ret"))?;
         Ok(MsdkResponse {
-            ret: ret.ok_or_else(|| de::Error::missing_field("ret"))?,
-            msg: msg.unwrap_or(Cow::Borrowed("")),
-            err_type: err_type.flatten(),
+            ret,
+            msg: fields.msg.unwrap_or(Cow::Borrowed("")),
+            err_type: fields.err_type.flatten(),
         })
     }
 }
 
-/// The keys that matter; every other key is skipped.
-enum Field {
-    Ret,
-    Msg,
-    ErrType,
-    Other,
+/// Reads the value of one top-level field through serde: the envelope's three by the
+/// crate's rules (the same as [`MsdkResponse::from_slice`]'s), any other skipped with
+/// serde's `IgnoredAny`, which serde_json checks by grammar alone at every depth.
+pub(crate) fn read_field<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    field: Field,
+    fields: &mut Fields<'de>,
+) -> Result<(), A::Error> {
+    match field {
+        Field::Ret if fields.ret.is_some() => Err(de::Error::duplicate_field("ret")),
+        Field::Msg if fields.msg.is_some() => Err(de::Error::duplicate_field("msg")),
+        Field::ErrType if fields.err_type.is_some() => Err(de::Error::duplicate_field("err_type")),
+        Field::Ret => match map.next_value_seed(IntField(IntExpected("ret")))? {
+            Some(value) => {
+                fields.ret = Some(value);
+                Ok(())
+            }
+            None => Err(de::Error::invalid_type(
+                Unexpected::Unit,
+                &IntExpected("ret"),
+            )),
+        },
+        Field::Msg => {
+            fields.msg = Some(map.next_value_seed(MsgField)?);
+            Ok(())
+        }
+        Field::ErrType => {
+            fields.err_type = Some(map.next_value_seed(IntField(IntExpected("err_type")))?);
+            Ok(())
+        }
+        Field::Other => map.next_value::<IgnoredAny>().map(|_| ()),
+    }
 }
 
-impl<'de> Deserialize<'de> for Field {
+/// A top-level key, sorted into the envelope's fields and the rest.
+pub(crate) struct FieldKey(pub(crate) Field);
+
+impl<'de> Deserialize<'de> for FieldKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct FieldVisitor;
 
         impl Visitor<'_> for FieldVisitor {
-            type Value = Field;
+            type Value = FieldKey;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a field name")
             }
 
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Field, E> {
-                Ok(match key {
-                    "ret" => Field::Ret,
-                    "msg" => Field::Msg,
-                    "err_type" => Field::ErrType,
-                    _ => Field::Other,
-                })
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<FieldKey, E> {
+                Ok(FieldKey(Field::of(key.as_bytes())))
             }
         }
 
@@ -241,13 +318,84 @@ impl<'de> Deserialize<'de> for Field {
     }
 }
 
-/// An `i32` field sent as a JSON integer or a string holding one; `null` is `None`.
-struct IntField(&'static str);
+/// The key serde_json uses, with its `arbitrary_precision` feature, to hand a number
+/// over as a one-entry map holding the number's text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-impl IntField {
-    const RET: IntField = IntField("ret");
-    const ERR_TYPE: IntField = IntField("err_type");
+/// Reads serde_json's `arbitrary_precision` form of a number (a map of one entry,
+/// [`NUMBER_TOKEN`] to the number's text) and classifies it as serde_json does without
+/// the feature, so that Cargo's feature unification, which may turn the feature on for
+/// this crate too, changes no result. Any other map is `invalid type: map`.
+fn number_in_map<'de, A: MapAccess<'de>>(
+    mut map: A,
+    expected: &dyn de::Expected,
+) -> Result<Number, A::Error> {
+    struct IsToken;
+
+    impl<'de> DeserializeSeed<'de> for IsToken {
+        type Value = bool;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+            deserializer.deserialize_identifier(self)
+        }
+    }
+
+    impl Visitor<'_> for IsToken {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a key")
+        }
+
+        fn visit_str<E: de::Error>(self, key: &str) -> Result<bool, E> {
+            Ok(key == NUMBER_TOKEN)
+        }
+    }
+
+    /// serde_json hands the number's text over as an owned `String`; a string in the
+    /// input arrives borrowed or as `&str`, so an object in the input that merely has
+    /// this key is still a map.
+    struct OwnedText;
+
+    impl Visitor<'_> for OwnedText {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number's text")
+        }
+
+        fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
+            Ok(text)
+        }
+
+        /// A string from the input itself: so the map is the input's, not a number.
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<String, E> {
+            Err(E::invalid_type(Unexpected::Map, &self))
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for OwnedText {
+        type Value = String;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+            deserializer.deserialize_string(self)
+        }
+    }
+
+    let not_a_number = || de::Error::invalid_type(Unexpected::Map, expected);
+    if map.next_key_seed(IsToken)? != Some(true) {
+        return Err(not_a_number());
+    }
+    let text = map.next_value_seed(OwnedText).map_err(|_| not_a_number())?;
+    let number = crate::wire::scan_number_text(text.as_bytes()).ok_or_else(not_a_number)?;
+    if map.next_key::<IgnoredAny>()?.is_some() {
+        return Err(not_a_number());
+    }
+    Ok(number)
 }
+
+/// An `i32` field sent as a JSON integer or a string holding one; `null` is `None`.
+struct IntField(IntExpected);
 
 impl<'de> DeserializeSeed<'de> for IntField {
     type Value = Option<i32>;
@@ -257,53 +405,37 @@ impl<'de> DeserializeSeed<'de> for IntField {
     }
 }
 
-impl Visitor<'_> for IntField {
+impl<'de> Visitor<'de> for IntField {
     type Value = Option<i32>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` as an integer in the i32 range, or a string holding one",
-            self.0
-        )
+        de::Expected::fmt(&self.0, f)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        i32::try_from(v)
-            .map(Some)
-            .map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+        Number::I64(v).to_i32(&self.0).map(Some)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i32::try_from(v)
-            .map(Some)
-            .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+        Number::U64(v).to_i32(&self.0).map(Some)
     }
 
-    /// serde_json reads the integer `-0` as the float `-0.0`: zero is the one float taken,
-    /// as no number changes.
+    /// Every float is refused, `-0` included (serde_json reads the integer `-0` as the
+    /// float `-0.0`, the same as `-1e-400`).
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v == 0.0 {
-            Ok(Some(0))
-        } else {
-            Err(E::invalid_type(Unexpected::Float(v), &self))
-        }
+        Number::F64(v).to_i32(&self.0).map(Some)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        v.parse().map(Some).map_err(|_| {
-            // Quote short strings; a huge one would turn the error into a copy of it.
-            let shown = if v.len() <= 32 {
-                Unexpected::Str(v)
-            } else {
-                Unexpected::Other("a long string")
-            };
-            E::invalid_value(shown, &self)
-        })
+        int_from_str(v, &self.0).map(Some)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        number_in_map(map, &self.0)?.to_i32(&self.0).map(Some)
     }
 }
 
@@ -322,7 +454,7 @@ impl<'de> Visitor<'de> for MsgField {
     type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`msg` as a string")
+        de::Expected::fmt(&MsgExpected, f)
     }
 
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
@@ -340,87 +472,11 @@ impl<'de> Visitor<'de> for MsgField {
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Cow::Borrowed(""))
     }
-}
 
-/// Below this depth, payload values are skipped by visiting them, which allocates
-/// nothing; deeper ones are left to serde's `IgnoredAny`, which serde_json skips
-/// without recursion (it keeps its own stack of brackets). Together: no allocation for
-/// realistic payloads and no stack overflow for hostile ones.
-const SKIP_BY_VISITING: u8 = 16;
-
-/// Skips one value of any shape.
-struct Skip {
-    depth: u8,
-}
-
-impl Skip {
-    fn deeper(&self) -> Skip {
-        Skip {
-            depth: self.depth + 1,
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Skip {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.depth >= SKIP_BY_VISITING {
-            IgnoredAny::deserialize(deserializer).map(|_| ())
-        } else {
-            deserializer.deserialize_any(self)
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Skip {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_none<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(self.deeper())?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key_seed(self.deeper())?.is_some() {
-            map.next_value_seed(self.deeper())?;
-        }
-        Ok(())
+    /// A number under serde_json's `arbitrary_precision` is refused in the same words as
+    /// without it.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let number = number_in_map(map, &MsgExpected)?;
+        Err(de::Error::invalid_type(number.unexpected(), &MsgExpected))
     }
 }

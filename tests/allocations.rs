@@ -1,6 +1,7 @@
-//! Proves the zero-allocation claims with a counting global allocator: `classify`,
-//! `classify_for`, `parse_passthrough`, and `MsdkResponse::from_slice` + `classify` for
-//! bodies without escapes allocate nothing.
+//! Proves the allocation claims with a counting global allocator: `classify`,
+//! `classify_for` and `parse_passthrough` allocate nothing, and neither does
+//! `MsdkResponse::from_slice` + `classify` unless `msg` has escapes (exactly one owned
+//! copy) or the payload nests past 1,024 levels.
 //!
 //! This is its own test binary because it replaces the global allocator; the counter
 //! is per thread, so tests running in parallel do not disturb each other.
@@ -118,11 +119,21 @@ fn from_slice_and_classify_allocate_nothing_without_escapes() {
         r#"{"ret":"-20000","msg":"40001，invalid credential","err_type":"2"}"#.to_owned(),
         r#"{"ret":-503,"msg":"频率超限"}"#.to_owned(),
         FRIENDS_RESPONSE.to_owned(),
-        // Nested payloads allocate nothing up to the depth the skipper visits (16).
+        // Escapes in the payload are skipped, not decoded: a URL's `\/`, a `\u` escape,
+        // a lone surrogate, a key with escapes.
+        r#"{"ret":0,"msg":"ok","figureurl":"http:\/\/q.qlogo.cn\/g?b=1","nick":"\u5c0f\u660e\ud83d","k\u0065y":"\"q\""}"#.to_owned(),
+        // A top-level key with escapes is matched without allocating.
+        r#"{"r\u0065t":-503,"m\u0073g":"rate"}"#.to_owned(),
+        // Nested payloads allocate nothing up to 1,024 levels.
         format!(
             r#"{{"ret":0,"deep":{}1{}}}"#,
-            "[".repeat(12),
-            "]".repeat(12)
+            "[".repeat(1000),
+            "]".repeat(1000)
+        ),
+        format!(
+            r#"{{"ret":0,"deep":{}1{}}}"#,
+            r#"{"a":"#.repeat(1000),
+            "}".repeat(1000)
         ),
     ];
     for body in &bodies {
@@ -137,11 +148,34 @@ fn from_slice_and_classify_allocate_nothing_without_escapes() {
 }
 
 #[test]
-fn escapes_cost_one_owned_msg() {
-    let body = r#"{"ret":-20000,"msg":"40001,\"invalid\" credential"}"#;
+fn escapes_in_msg_cost_exactly_one_owned_msg() {
+    let bodies = [
+        r#"{"ret":-20000,"msg":"40001,\"invalid\" credential","figureurl":"http:\/\/x"}"#,
+        r#"{"ret":-20000,"msg":"40001,\ud83d cut"}"#,
+        r#"{"ret":-20000,"msg":"40001,\u4e2d\u6587","lists":[[[["\/"]]]]}"#,
+    ];
+    for body in bodies {
+        let n = allocations_in(|| {
+            let response = MsdkResponse::from_slice(body.as_bytes()).unwrap();
+            assert!(!response.msg_is_borrowed());
+            black_box(response.classify());
+        });
+        assert_eq!(n, 1, "{body}: the unescaped msg, nothing else");
+    }
+}
+
+#[test]
+fn nesting_past_1024_levels_costs_one_buffer() {
+    let body = format!(
+        r#"{{"ret":0,"deep":{}1{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     let n = allocations_in(|| {
-        let response = MsdkResponse::from_slice(body.as_bytes()).unwrap();
-        black_box(response.classify());
+        black_box(MsdkResponse::from_slice(body.as_bytes()).unwrap());
     });
-    assert!(n >= 1, "an escaped msg is unescaped into an owned string");
+    assert!(
+        (1..=8).contains(&n),
+        "{n} allocations: a growing buffer, not one per level"
+    );
 }

@@ -120,6 +120,31 @@ proptest! {
         let _ = MsdkResponse::from_slice(wrapped.as_bytes());
     }
 
+    /// The two readers agree: whatever serde_json reads, `from_slice` reads the same;
+    /// and whatever `from_slice` reads without decoding `msg`, serde_json reads too
+    /// (they differ only where `from_slice` repairs a `msg` escape, as documented).
+    #[test]
+    fn both_readers_agree_on_json_like_text(
+        text in r#"[{}\[\]",:0-9a-z\-. \\u]{0,120}"#,
+        shape in 0..3,
+    ) {
+        let body = match shape {
+            0 => text.clone(),
+            1 => format!(r#"{{"ret":0,"payload":{text}}}"#),
+            _ => format!(r#"{{"ret":-10000,"msg":"{text}"}}"#),
+        };
+        let own = MsdkResponse::from_slice(body.as_bytes());
+        let serde = serde_json::from_str::<MsdkResponse<'_>>(&body);
+        if let Ok(serde) = &serde {
+            prop_assert_eq!(own.as_ref().ok(), Some(serde), "{}", body);
+        }
+        if let Ok(own) = &own
+            && own.msg_is_borrowed()
+        {
+            prop_assert_eq!(serde.as_ref().ok(), Some(own), "{}", body);
+        }
+    }
+
     #[test]
     fn responses_round_trip_through_json_without_loss(ret in any::<i32>(), msg in any::<String>(), err_type in proptest::option::of(any::<i32>())) {
         let original = MsdkResponse::new(ret, msg.as_str(), err_type);
@@ -127,6 +152,80 @@ proptest! {
         let parsed = MsdkResponse::from_slice(&json).unwrap();
         prop_assert_eq!(&parsed, &original);
         prop_assert_eq!(parsed.classify_for(Api::Generic).msg(), msg.as_str());
+    }
+}
+
+/// A payload leaf with random escapes: mostly valid JSON (lone surrogates included,
+/// which skipped values may hold), sometimes broken grammar.
+fn any_leaf() -> impl Strategy<Value = String> {
+    let piece = proptest::sample::select(vec![
+        "a",
+        "小明",
+        " ",
+        r"\ud83d",
+        r"\udc00",
+        r"\ud83d\ude00",
+        r"\u0041",
+        r"\n",
+        r"\/",
+        r#"\""#,
+        r"\\",
+        r"\t",
+        // Broken grammar: a bad escape, a short \u, a raw control character.
+        r"\x",
+        r"\u12",
+        "\u{1}",
+    ]);
+    let string = proptest::collection::vec(piece, 0..6).prop_map(|p| format!("\"{}\"", p.concat()));
+    let other = proptest::sample::select(vec![
+        "0",
+        "-1.5e3",
+        "true",
+        "null",
+        "[]",
+        "{}",
+        r#"{"ret":"x"}"#,
+        // Broken grammar.
+        "01",
+        "tru",
+        "[1,]",
+        "[}",
+        "1.",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![3 => string, 1 => other]
+}
+
+/// `leaf` nested `depth` levels deep, arrays and objects alternating.
+fn nest(leaf: &str, depth: usize) -> String {
+    let mut value = leaf.to_owned();
+    for level in 0..depth {
+        value = if level % 2 == 0 {
+            format!("[{value}]")
+        } else {
+            format!(r#"{{"msg":{value}}}"#)
+        };
+    }
+    value
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A skipped payload value decides acceptance by its grammar alone: the same answer
+    /// at any depth, from both readers.
+    #[test]
+    fn payload_strictness_does_not_depend_on_depth(leaf in any_leaf(), a in 0usize..40, b in 0usize..40) {
+        let body = |depth| format!(r#"{{"ret":-20000,"msg":"42001,expired","lists":{}}}"#, nest(&leaf, depth));
+        let (body_a, body_b) = (body(a), body(b));
+        let read = |body: &str| MsdkResponse::from_slice(body.as_bytes()).map(MsdkResponse::into_owned).ok();
+        let (at_a, at_b) = (read(&body_a), read(&body_b));
+        prop_assert_eq!(&at_a, &at_b, "depth {} vs {}", a, b);
+        let serde = serde_json::from_str::<MsdkResponse<'_>>(&body_a).map(MsdkResponse::into_owned).ok();
+        prop_assert_eq!(&at_a, &serde, "from_slice vs serde");
+        if let Some(response) = at_a {
+            prop_assert_eq!(response.classify().code(), 42001);
+        }
     }
 }
 

@@ -34,7 +34,10 @@ fn accepted_forms() {
         (r#"{"ret":-10000,"msg":"-73,x"}"#, -10000, "-73,x", None),
         (r#"{"ret":"-10000","msg":"-73,x"}"#, -10000, "-73,x", None),
         (r#"{"ret":"+5"}"#, 5, "", None),
-        (r#"{"ret":-0}"#, 0, "", None),
+        (r#"{"ret":"+0"}"#, 0, "", None),
+        (r#"{"ret":"007"}"#, 7, "", None),
+        (r#"{"ret":"\u0031"}"#, 1, "", None),
+        (r#"{"r\u0065t":5}"#, 5, "", None),
         (r#"{"ret":2147483647}"#, i32::MAX, "", None),
         (r#"{"ret":-2147483648}"#, i32::MIN, "", None),
         (r#"{"ret":1,"msg":null}"#, 1, "", None),
@@ -258,6 +261,18 @@ fn server_err_type_wins_and_the_table_value_stays_available() {
         (None, Some(4))
     );
 
+    // A server err_type of 0 on a failed call does not make it read as fine: the
+    // catalogue's stays, and the server's 0 is readable as sent.
+    let zero = parse(r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":0}"#).unwrap();
+    let c = zero.classify();
+    assert_eq!(c.err_type(), ErrType::RefreshToken);
+    assert_eq!(c.action(), Action::RefreshToken);
+    assert_eq!(c.server_err_type(), Some(ErrType::Normal));
+    assert_eq!(c.server_err_type_raw(), Some(0));
+    let undocumented =
+        parse(r#"{"ret":-20000,"msg":"61451,invalid parameter","err_type":0}"#).unwrap();
+    assert_eq!(undocumented.classify().err_type(), ErrType::Unknown);
+
     // Success stays Normal whatever the server says.
     let ok = parse(r#"{"ret":0,"msg":"ok","err_type":2}"#).unwrap();
     assert_eq!(ok.classify().err_type(), ErrType::Normal);
@@ -300,4 +315,208 @@ fn serialize_writes_the_wire_shape() {
     );
     let json = serde_json::to_vec(&with).unwrap();
     assert_eq!(MsdkResponse::from_slice(&json).unwrap(), with);
+}
+
+/// Both readers: the crate's own (`from_slice`) and serde's `Deserialize` (through
+/// serde_json), whose answers must agree wherever the docs do not say otherwise.
+fn both(json: &str) -> [Result<MsdkResponse<'_>, String>; 2] {
+    [
+        MsdkResponse::from_slice(json.as_bytes()).map_err(|e| e.to_string()),
+        serde_json::from_str::<MsdkResponse<'_>>(json).map_err(|e| e.to_string()),
+    ]
+}
+
+#[test]
+fn numbers_that_are_not_integers_are_errors_never_zero() {
+    // (body, words the message must contain)
+    let cases: &[(&str, &str)] = &[
+        (r#"{"ret":-0}"#, "floating point `-0.0`"),
+        (r#"{"ret":-0.0}"#, "floating point `-0.0`"),
+        (r#"{"ret":0.0}"#, "floating point `0.0`"),
+        (r#"{"ret":1e-400}"#, "floating point `0.0`"),
+        (r#"{"ret":-1e-400}"#, "floating point `-0.0`"),
+        (r#"{"ret":0e0}"#, "floating point `0.0`"),
+        (r#"{"ret":-1.0}"#, "floating point `-1.0`"),
+        (r#"{"ret":1E2}"#, "floating point `100.0`"),
+        (r#"{"ret":-10000.5}"#, "floating point"),
+        (r#"{"ret":"-0"}"#, r#"invalid value: string "-0""#),
+        (r#"{"ret":"1.0"}"#, r#"invalid value: string "1.0""#),
+        (r#"{"ret":"1e3"}"#, r#"invalid value: string "1e3""#),
+        (r#"{"ret":"-"}"#, r#"invalid value: string "-""#),
+        (r#"{"ret":"+"}"#, r#"invalid value: string "+""#),
+        (r#"{"ret":"1 "}"#, r#"invalid value: string "1 ""#),
+        (r#"{"ret":-20000,"err_type":-0}"#, "floating point `-0.0`"),
+        (r#"{"ret":-20000,"err_type":0.0}"#, "floating point `0.0`"),
+        (
+            r#"{"ret":-20000,"err_type":1e-400}"#,
+            "floating point `0.0`",
+        ),
+        (
+            r#"{"ret":-20000,"err_type":"-0"}"#,
+            r#"invalid value: string "-0""#,
+        ),
+    ];
+    for &(json, words) in cases {
+        for (reader, result) in ["from_slice", "serde"].into_iter().zip(both(json)) {
+            match result {
+                Ok(response) => panic!("{reader}: {json} read as {response:?}"),
+                Err(message) => assert!(message.contains(words), "{reader}: {json}: {message}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn both_readers_agree() {
+    let bodies = [
+        r#"{"ret":0,"msg":"success","lists":[{"a":1.5e3,"b":[true,false,null],"c":{}}]}"#,
+        r#"{"ret":"-10000","msg":"-73,x","err_type":"2"}"#,
+        r#"{"msg":"first","err_type":null,"ret":7}"#,
+        r#"{"ret":1,"msg":"\u4e2d\u6587 \"q\"\n\/"}"#,
+        r#"{"ret":1,"payload":"\ud83d","deep":[[["\udc00"]]]}"#,
+        r#"{"ret":2147483647,"err_type":99}"#,
+        r#"{"ret":-2147483648}"#,
+        r#"{"ret":2147483648}"#,
+        r#"{"ret":18446744073709551616}"#,
+        r#"{"ret":-9223372036854775809}"#,
+        r#"{"ret":1e400}"#,
+        r#"{"ret":01}"#,
+        r#"{"ret":1.}"#,
+        r#"{"ret":-}"#,
+        r#"{"ret":true}"#,
+        r#"{"ret":{"a":0}}"#,
+        r#"{"ret":{"$serde_json::private::Number":"5"}}"#,
+        r#"{"ret":0,"msg":5}"#,
+        r#"{"ret":0,"msg":{"$serde_json::private::Number":"5"}}"#,
+        r#"{"ret":0,"ret":0}"#,
+        r#"{"ret":0,}"#,
+        r#"{"ret":0 "msg":""}"#,
+        r#"{"ret":0,"p":[1,2}"#,
+        r#"{"ret":0,"p":{"a":1]}"#,
+        r#"{"ret":0,"p":tru}"#,
+        r#"{"ret":0,"p":"\x"}"#,
+        r#"{"ret":0,"p":"\u12"}"#,
+        r#"{"ret":0,"p":[1,]}"#,
+        r#"{"ret":0,"p":{"a"}}"#,
+        r#"{"ret":0} x"#,
+        "",
+        "[]",
+        "null",
+    ];
+    for json in bodies {
+        let [own, serde] = both(json);
+        match (&own, &serde) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{json}"),
+            (Err(_), Err(_)) => {}
+            _ => panic!("{json}: from_slice {own:?}, serde {serde:?}"),
+        }
+    }
+}
+
+/// A payload nested `depth` levels deep (arrays and objects alternating) around `leaf`.
+fn nested(depth: usize, leaf: &str) -> String {
+    let mut payload = leaf.to_owned();
+    for level in 0..depth {
+        payload = if level % 2 == 0 {
+            format!(r#"[1,{payload},"x"]"#)
+        } else {
+            format!(r#"{{"k":{payload},"ret":"not this one"}}"#)
+        };
+    }
+    payload
+}
+
+#[test]
+fn skipped_fields_are_equally_strict_at_every_depth() {
+    let tolerated = [
+        r#""\ud83d""#,
+        r#""\udc00 tail""#,
+        r#""\ud83d\u0041""#,
+        r#""a\/b\\c\"d""#,
+        r#""\u00e9""#,
+    ];
+    let invalid = [
+        "[}",
+        "{]",
+        "tru",
+        r#""\x""#,
+        r#""\u12G4""#,
+        "[1,]",
+        "01",
+        "1.",
+        "-",
+        r#"{"a"}"#,
+        r#"{1:2}"#,
+        "\"a\nb\"",
+        "[1 2]", // a raw line break in a string
+    ];
+    for depth in 1..=100 {
+        for leaf in tolerated {
+            let body = format!(
+                r#"{{"ret":-20000,"msg":"42001,expired","lists":{}}}"#,
+                nested(depth, leaf)
+            );
+            for (reader, result) in ["from_slice", "serde"].into_iter().zip(both(&body)) {
+                let response =
+                    result.unwrap_or_else(|e| panic!("{reader}, depth {depth}, {leaf}: {e}"));
+                assert_eq!(response.classify().code(), 42001);
+            }
+        }
+        for leaf in invalid {
+            let body = format!(r#"{{"ret":0,"lists":{}}}"#, nested(depth, leaf));
+            for (reader, result) in ["from_slice", "serde"].into_iter().zip(both(&body)) {
+                assert!(result.is_err(), "{reader}, depth {depth}: {leaf} accepted");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_msg_escape_that_does_not_decode_becomes_the_replacement_character() {
+    let body = br#"{"ret":-20000,"msg":"42001,\ud83d cut \udc00\ud83d\ude00","err_type":3}"#;
+    let response = MsdkResponse::from_slice(body).unwrap();
+    assert_eq!(response.msg(), "42001,\u{FFFD} cut \u{FFFD}\u{1F600}");
+    assert!(!response.msg_is_borrowed());
+    let c = response.classify();
+    assert_eq!(
+        (c.ret(), c.code(), c.err_type()),
+        (-20000, 42001, ErrType::RefreshToken)
+    );
+
+    // Bytes that are not UTF-8 in msg: the same.
+    let mut raw = br#"{"ret":-10000,"msg":"-73,"#.to_vec();
+    raw.extend_from_slice(&[0xE5, 0xB0, b'"', b'}']);
+    let response = MsdkResponse::from_slice(&raw).unwrap();
+    assert_eq!(response.msg(), "-73,\u{FFFD}");
+    assert_eq!(response.classify().code(), -73);
+
+    // serde_json decodes msg itself on the serde path and refuses both (documented).
+    assert!(serde_json::from_slice::<MsdkResponse<'_>>(body).is_err());
+    assert!(serde_json::from_slice::<MsdkResponse<'_>>(&raw).is_err());
+}
+
+#[test]
+fn from_slice_prefix_reads_one_object_and_says_where_it_ends() {
+    let line = br#"  {"ret":-503,"msg":"x","p":[1]}{"ret":0} trailing"#;
+    let (response, used) = MsdkResponse::from_slice_prefix(line).unwrap();
+    assert_eq!((response.ret(), response.msg()), (-503, "x"));
+    assert_eq!(&line[used..], br#"{"ret":0} trailing"#);
+    assert!(
+        MsdkResponse::from_slice(line)
+            .unwrap_err()
+            .to_string()
+            .contains("trailing characters")
+    );
+    assert!(MsdkResponse::from_slice_prefix(b"  ").is_err());
+}
+
+#[test]
+fn parse_error_says_its_cause_once() {
+    let err = parse(r#"{"ret":1.5}"#).unwrap_err();
+    assert!(std::error::Error::source(&err).is_none());
+    let from_serde = msdk_error_codes::ParseError::from(
+        serde_json::from_str::<MsdkResponse<'_>>(r#"{"ret":1.5}"#).unwrap_err(),
+    );
+    assert!(std::error::Error::source(&from_serde).is_none());
+    assert_eq!(err.to_string(), from_serde.to_string());
 }

@@ -4,9 +4,7 @@
 
 use std::io::{self, BufRead, Write};
 
-use msdk_error_codes::{
-    Api, Classification, Layer, MsdkCode, MsdkResponse, ParseError, catalog, classify_for,
-};
+use msdk_error_codes::{Api, Classification, Layer, MsdkCode, MsdkResponse, catalog, classify_for};
 use serde::Serialize;
 
 /// The exit status for bad arguments.
@@ -227,18 +225,16 @@ fn read_response(line: &[u8]) -> Result<MsdkResponse<'_>, String> {
         .iter()
         .position(|&b| b == b'{')
         .ok_or("no JSON object (no '{') in the line")?;
-    let mut responses = serde_json::Deserializer::from_slice(&line[start..]).into_iter();
-    match responses.next() {
-        Some(Ok(response)) => Ok(response),
-        Some(Err(e)) => {
+    match MsdkResponse::from_slice_prefix(&line[start..]) {
+        Ok((response, _)) => Ok(response),
+        Err(e) => {
             let at = if start > 0 {
                 format!(" (the JSON starts at byte {})", start + 1)
             } else {
                 String::new()
             };
-            Err(format!("{}{at}", ParseError::from(e)))
+            Err(format!("{e}{at}"))
         }
-        None => Err("no JSON object in the line".to_owned()),
     }
 }
 

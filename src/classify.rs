@@ -1,374 +1,13 @@
-//! Classification of a live response: [`classify`], [`classify_for`], [`Api`],
-//! [`LogicRange`], [`parse_passthrough`] and the result, [`Classification`].
+//! Classification of a live response: [`classify`], [`classify_for`] and the result,
+//! [`Classification`].
 
 use core::fmt;
-use core::ops::RangeInclusive;
-use core::str::FromStr;
 
 use crate::{
-    AccessCode, Action, CodeInfo, ErrType, Layer, LogicCode, MsdkCode, MsdkError, QqPlatformCode,
-    WechatPlatformCode,
+    AccessCode, AccessTokenCode, Action, Api, CodeInfo, ErrType, Layer, LogicCode, LogicRange,
+    MsdkCode, MsdkError, OidbCode, PayTokenCode, QqPlatformCode, WechatPlatformCode, parse_oidb,
+    parse_passthrough,
 };
-
-/// The API a response came from: it decides which table is consulted first, because the
-/// same number means different things in different tables.
-///
-/// ```
-/// use msdk_error_codes::{Api, Layer};
-///
-/// assert_eq!(Api::from_path("/share/qq"), Api::QqShare);
-/// assert_eq!(Api::from_path("http://msdktest.qq.com/share/qzone/?timestamp=1&appid=2"), Api::QzoneShare);
-/// assert_eq!(Api::from_path("/auth/verify_login/"), Api::Generic);
-/// assert_eq!("game-center".parse::<Api>(), Ok(Api::GameCenter));
-/// assert_eq!(Api::BlueDiamond.layer(), Some(Layer::BlueDiamond));
-/// ```
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Api {
-    /// Authorization, relation, profile and every other endpoint: only the generic
-    /// tables (access, logic, and the QQ/WeChat platform tables for passthroughs) apply.
-    #[default]
-    Generic,
-    /// `/share/qzone`: [`QzoneShareCode`](crate::QzoneShareCode) first.
-    QzoneShare,
-    /// `/share/qq`: [`QqShareCode`](crate::QqShareCode) first.
-    QqShare,
-    /// The QQ game center endpoints: [`GameCenterCode`](crate::GameCenterCode) first.
-    GameCenter,
-    /// The QQ blue-diamond gift endpoints: [`BlueDiamondCode`](crate::BlueDiamondCode) first.
-    BlueDiamond,
-    /// The WeChat group-binding endpoints: [`WechatGroupCode`](crate::WechatGroupCode) first;
-    /// here `ret -10000` is that table's own internal error, not a QQ passthrough.
-    WechatGroup,
-}
-
-impl Api {
-    /// Every API context.
-    pub const ALL: [Api; 6] = [
-        Api::Generic,
-        Api::QzoneShare,
-        Api::QqShare,
-        Api::GameCenter,
-        Api::BlueDiamond,
-        Api::WechatGroup,
-    ];
-
-    /// The context in which the codes of `layer` are read: the API of an API table,
-    /// [`Api::Generic`] for the access, logic and platform tables.
-    ///
-    /// ```
-    /// use msdk_error_codes::{Api, Layer};
-    ///
-    /// assert_eq!(Api::for_layer(Layer::QqShare), Api::QqShare);
-    /// assert_eq!(Api::for_layer(Layer::WechatPlatform), Api::Generic);
-    /// ```
-    pub const fn for_layer(layer: Layer) -> Api {
-        match layer {
-            Layer::Access | Layer::Logic | Layer::QqPlatform | Layer::WechatPlatform => {
-                Api::Generic
-            }
-            Layer::QzoneShare => Api::QzoneShare,
-            Layer::QqShare => Api::QqShare,
-            Layer::GameCenter => Api::GameCenter,
-            Layer::BlueDiamond => Api::BlueDiamond,
-            Layer::WechatGroup => Api::WechatGroup,
-        }
-    }
-
-    /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`].
-    pub const fn layer(self) -> Option<Layer> {
-        match self {
-            Api::Generic => None,
-            Api::QzoneShare => Some(Layer::QzoneShare),
-            Api::QqShare => Some(Layer::QqShare),
-            Api::GameCenter => Some(Layer::GameCenter),
-            Api::BlueDiamond => Some(Layer::BlueDiamond),
-            Api::WechatGroup => Some(Layer::WechatGroup),
-        }
-    }
-
-    /// The API's own table entry for `code`, if it has one.
-    fn entry(self, code: i32) -> Option<Found> {
-        let layer = self.layer()?;
-        let entry = MsdkCode::entry(layer, code)?;
-        Some(Found::documented(layer, code, entry))
-    }
-
-    /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Api::Generic => "generic",
-            Api::QzoneShare => "share-qzone",
-            Api::QqShare => "share-qq",
-            Api::GameCenter => "game-center",
-            Api::BlueDiamond => "blue-diamond",
-            Api::WechatGroup => "wechat-group",
-        }
-    }
-
-    /// The API context of an endpoint path or URL.
-    ///
-    /// The spec names only the two share endpoints, so only `/share/qzone` and `/share/qq`
-    /// are recognised (with or without scheme, host, trailing slash, ASCII case
-    /// ignored); every other path is [`Api::Generic`]. Only the path of a URL is read:
-    /// the scheme, host, query string and fragment are ignored, so
-    /// `http://msdk.qq.com?next=/share/qq` is not a share call. Game center,
-    /// blue-diamond and WeChat group calls must name their context explicitly.
-    ///
-    /// ```
-    /// use msdk_error_codes::Api;
-    ///
-    /// assert_eq!(Api::from_path("http://msdk.qq.com?next=/share/qq"), Api::Generic);
-    /// assert_eq!(Api::from_path("/auth/login#/share/qzone"), Api::Generic);
-    /// ```
-    pub fn from_path(path: &str) -> Api {
-        // Query and fragment first: a `/share/qq` inside them is not the path.
-        let path = path.split(['?', '#']).next().unwrap_or("");
-        // Then scheme and host: the path starts at the first `/` after them.
-        let path = match path.find("://") {
-            Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
-            None => path,
-        };
-        let mut segments = path.trim_end_matches('/').rsplit('/');
-        let last = segments.next().unwrap_or("");
-        let parent = segments.next().unwrap_or("");
-        if !parent.eq_ignore_ascii_case("share") {
-            return Api::Generic;
-        }
-        if last.eq_ignore_ascii_case("qq") {
-            Api::QqShare
-        } else if last.eq_ignore_ascii_case("qzone") {
-            Api::QzoneShare
-        } else {
-            Api::Generic
-        }
-    }
-}
-
-impl fmt::Display for Api {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// A name that is neither an [`Api`] name nor an endpoint path.
-///
-/// ```
-/// use msdk_error_codes::Api;
-///
-/// let err = "share".parse::<Api>().unwrap_err();
-/// assert!(err.to_string().contains("share-qq"));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown API {0:?}: expected generic, share-qzone, share-qq, game-center, blue-diamond, wechat-group or an endpoint path starting with /"
-)]
-pub struct UnknownApi(String);
-
-/// Accepts the names of [`Api::as_str`] and, for anything starting with `/` or containing
-/// `://`, an endpoint path ([`Api::from_path`]).
-impl FromStr for Api {
-    type Err = UnknownApi;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.starts_with('/') || s.contains("://") {
-            return Ok(Api::from_path(s));
-        }
-        Api::ALL
-            .into_iter()
-            .find(|api| api.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownApi(s.to_owned()))
-    }
-}
-
-/// The ranges of the logic table (§3): the range rows `-100`, `-1000`, `-2000`,
-/// `-10000`, `-20000` and `-30000` say which kind of error each block of numbers is.
-///
-/// ```
-/// use msdk_error_codes::{LogicCode, LogicRange};
-///
-/// assert_eq!(LogicRange::of(-2999), Some(LogicRange::Server));
-/// assert_eq!(LogicRange::of(-99), None);
-/// assert_eq!(LogicRange::of(i32::MIN), Some(LogicRange::Lbs));
-/// assert_eq!(LogicRange::Server.marker().code(), -2000);
-/// assert_eq!(*LogicRange::Client.codes().start(), -1999);
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LogicRange {
-    /// `-100..=-999`: system errors (-100到-999为系统级错误).
-    System,
-    /// `-1000..=-1999`: errors returned by the client (-1000到-1999为客户端返回的错误).
-    Client,
-    /// `-2000..=-9999`: errors returned by the server (-2000~-9999以下为服务器返回的错误).
-    Server,
-    /// `-10000..=-19999`: QQ business errors (-10000以上为业务本身的错误).
-    QqBusiness,
-    /// `-20000..=-29999`: WeChat business errors (-20000以上为微信业务错误).
-    WechatBusiness,
-    /// `-30000` and below: LBS (location) errors (-30000及以上为LBS错误).
-    Lbs,
-}
-
-impl LogicRange {
-    /// The range `code` falls in; `None` for codes above `-100` (including every
-    /// positive number).
-    pub const fn of(code: i32) -> Option<LogicRange> {
-        match code {
-            -999..=-100 => Some(LogicRange::System),
-            -1999..=-1000 => Some(LogicRange::Client),
-            -9999..=-2000 => Some(LogicRange::Server),
-            -19999..=-10000 => Some(LogicRange::QqBusiness),
-            -29999..=-20000 => Some(LogicRange::WechatBusiness),
-            i32::MIN..=-30000 => Some(LogicRange::Lbs),
-            _ => None,
-        }
-    }
-
-    /// The numbers in the range.
-    pub const fn codes(self) -> RangeInclusive<i32> {
-        match self {
-            LogicRange::System => -999..=-100,
-            LogicRange::Client => -1999..=-1000,
-            LogicRange::Server => -9999..=-2000,
-            LogicRange::QqBusiness => -19999..=-10000,
-            LogicRange::WechatBusiness => -29999..=-20000,
-            LogicRange::Lbs => i32::MIN..=-30000,
-        }
-    }
-
-    /// The range row of the logic table that introduces the range.
-    pub const fn marker(self) -> LogicCode {
-        match self {
-            LogicRange::System => LogicCode::SystemErrorRange,
-            LogicRange::Client => LogicCode::ClientErrorRange,
-            LogicRange::Server => LogicCode::ServerErrorRange,
-            LogicRange::QqBusiness => LogicCode::QqPlatformError,
-            LogicRange::WechatBusiness => LogicCode::WechatPlatformError,
-            LogicRange::Lbs => LogicCode::LbsErrorRange,
-        }
-    }
-
-    /// The `err_type` of an undocumented code in the range: `NetworkUnstable` for the
-    /// system and server ranges (every documented code there says to retry),
-    /// `Unknown` for the others.
-    pub const fn undocumented_err_type(self) -> ErrType {
-        match self {
-            LogicRange::System | LogicRange::Server => ErrType::NetworkUnstable,
-            _ => ErrType::Unknown,
-        }
-    }
-
-    /// The stable machine name (`"server"`, `"qq_business"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LogicRange::System => "system",
-            LogicRange::Client => "client",
-            LogicRange::Server => "server",
-            LogicRange::QqBusiness => "qq_business",
-            LogicRange::WechatBusiness => "wechat_business",
-            LogicRange::Lbs => "lbs",
-        }
-    }
-
-    /// The range in English.
-    pub const fn description(self) -> &'static str {
-        match self {
-            LogicRange::System => "system error",
-            LogicRange::Client => "error returned by the client",
-            LogicRange::Server => "error returned by the server",
-            LogicRange::QqBusiness => "QQ business error",
-            LogicRange::WechatBusiness => "WeChat business error",
-            LogicRange::Lbs => "LBS (location) error",
-        }
-    }
-}
-
-/// `parse_passthrough` reads at most this many bytes of `msg`: a huge `msg` costs no
-/// more than a short one.
-pub const PASSTHROUGH_PREFIX_LIMIT: usize = 64;
-
-// A classification stores where the platform's text starts as a u8.
-const _: () = assert!(PASSTHROUGH_PREFIX_LIMIT <= u8::MAX as usize);
-
-/// Splits a passthrough `msg` (`"code,text"`) into the platform's code and text.
-///
-/// The accepted form: optional ASCII whitespace, an optional sign, decimal digits whose
-/// value fits an `i32`, optional ASCII whitespace, then either the end or a separator —
-/// ASCII `,` or the full-width `，` (U+FF0C), both occur in real responses — then the
-/// text, with its leading ASCII whitespace trimmed. Anything else (no digits, overflow,
-/// other characters after the number) is `None`.
-///
-/// Only the first [`PASSTHROUGH_PREFIX_LIMIT`] bytes are examined: the number and its
-/// separator must lie within them (so a `msg` padded with more than that before its
-/// number is not a passthrough), and whitespace after the separator is trimmed only
-/// within them. Real messages start with their code.
-///
-/// ```
-/// use msdk_error_codes::parse_passthrough;
-///
-/// assert_eq!(parse_passthrough("-73,the user modify password wrong"), Some((-73, "the user modify password wrong")));
-/// assert_eq!(parse_passthrough("40001，invalid credential"), Some((40001, "invalid credential")));
-/// assert_eq!(parse_passthrough(" 40001 , invalid credential"), Some((40001, "invalid credential")));
-/// assert_eq!(parse_passthrough("42001"), Some((42001, "")));
-/// assert_eq!(parse_passthrough("invalid credential"), None);
-/// assert_eq!(parse_passthrough("99999999999,overflow"), None);
-/// assert_eq!(parse_passthrough("-73x,text"), None);
-/// ```
-pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
-    let bytes = msg.as_bytes();
-    let window = &bytes[..bytes.len().min(PASSTHROUGH_PREFIX_LIMIT)];
-    let mut i = 0;
-    while i < window.len() && window[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    let negative = match window.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let digits_start = i;
-    // Accumulate the magnitude in i64: the window bounds the digit count, and any
-    // magnitude past 2^31 is rejected at once, so this cannot overflow.
-    let mut magnitude: i64 = 0;
-    while let Some(&b) = window.get(i) {
-        if !b.is_ascii_digit() {
-            break;
-        }
-        magnitude = magnitude * 10 + i64::from(b - b'0');
-        if magnitude > 1 << 31 {
-            return None;
-        }
-        i += 1;
-    }
-    if i == digits_start {
-        return None;
-    }
-    let code = i32::try_from(if negative { -magnitude } else { magnitude }).ok()?;
-    while i < window.len() && window[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    let rest = match &bytes[i..] {
-        [] => return Some((code, "")),
-        [b',', ..] => i + 1,
-        [0xEF, 0xBC, 0x8C, ..] => i + 3,
-        _ => return None,
-    };
-    if rest > window.len() {
-        return None;
-    }
-    let mut start = rest;
-    while start < window.len() && window[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    // `start` follows ASCII bytes only, so it is a char boundary; `get` keeps that
-    // a checked fact rather than a panic.
-    msg.get(start..).map(|text| (code, text))
-}
 
 /// Classifies a response of a generic endpoint: [`classify_for`] with [`Api::Generic`].
 ///
@@ -395,13 +34,16 @@ pub fn classify(ret: i32, msg: &str) -> Classification<'_> {
 ///    `ret == -20000` a WeChat platform code; an undocumented platform code keeps its
 ///    layer and number, with `known()` `None` and `err_type` Unknown.
 /// 4. `ret == -10000 / -20000` whose `msg` does not parse is the logic code itself.
-/// 5. Any other `ret` is looked up in the access table, then the logic table. An
+/// 5. `ret` in `-15000..=-19999` with `ret:N` in `msg` ([`parse_oidb`]) is an OIDB code
+///    of the table the command in `msg` names (2016 revision).
+/// 6. Any other `ret` is looked up in the access table, then the logic table. An
 ///    undocumented `ret` keeps its number, its [`LogicRange`] and layer Logic (layer
 ///    Access when it is in no range); it is NetworkUnstable in the system and server
 ///    ranges, Unknown elsewhere.
 ///
-/// Never panics, never allocates, and reads at most [`PASSTHROUGH_PREFIX_LIMIT`] bytes
-/// of `msg`.
+/// Never panics, never allocates, and reads at most
+/// [`PASSTHROUGH_PREFIX_LIMIT`](crate::PASSTHROUGH_PREFIX_LIMIT) bytes of `msg` (at most
+/// [`OIDB_PREFIX_LIMIT`](crate::OIDB_PREFIX_LIMIT) for an OIDB `ret`).
 ///
 /// ```
 /// use msdk_error_codes::{classify_for, Api, Layer, QqShareCode, MsdkCode};
@@ -459,9 +101,9 @@ pub(crate) const fn handling(ret: i32, info: &CodeInfo) -> (ErrType, Action) {
     }
 }
 
-/// What rules 2 to 5 found: the layer and code, the catalogue entry if documented, and
+/// What rules 2 to 6 found: the layer and code, the catalogue entry if documented, and
 /// where the platform's text starts in `msg` for a passthrough.
-struct Found {
+pub(crate) struct Found {
     layer: Layer,
     code: i32,
     entry: Option<(MsdkCode, &'static CodeInfo)>,
@@ -469,7 +111,11 @@ struct Found {
 }
 
 impl Found {
-    fn documented(layer: Layer, code: i32, entry: (MsdkCode, &'static CodeInfo)) -> Found {
+    pub(crate) fn documented(
+        layer: Layer,
+        code: i32,
+        entry: (MsdkCode, &'static CodeInfo),
+    ) -> Found {
         Found {
             layer,
             code,
@@ -488,6 +134,11 @@ fn resolve(api: Api, ret: i32, msg: &str) -> Found {
     }
     if (ret == -10000 || ret == -20000)
         && let Some(found) = resolve_passthrough(api, ret, msg)
+    {
+        return found;
+    }
+    if (-19999..=-15000).contains(&ret)
+        && let Some(found) = resolve_oidb(msg)
     {
         return found;
     }
@@ -535,6 +186,25 @@ fn resolve_passthrough(api: Api, ret: i32, msg: &str) -> Option<Found> {
     // The text starts within the prefix parse_passthrough reads, so it fits a u8.
     found.platform_start = u8::try_from(msg.len() - text.len()).ok();
     Some(found)
+}
+
+/// The OIDB rule (2016 revision): `None` when `msg` carries no `ret:N`.
+fn resolve_oidb(msg: &str) -> Option<Found> {
+    let (layer, code) = parse_oidb(msg)?;
+    let entry = match layer {
+        Layer::PayToken => PayTokenCode::entry(code).map(|(c, i)| (MsdkCode::PayToken(c), i)),
+        Layer::AccessToken => {
+            AccessTokenCode::entry(code).map(|(c, i)| (MsdkCode::AccessToken(c), i))
+        }
+        _ => OidbCode::entry(code).map(|(c, i)| (MsdkCode::Oidb(c), i)),
+    };
+    Some(Found {
+        layer,
+        code,
+        entry,
+        // msg has no separate text: the platform's message is all of it.
+        platform_start: Some(0),
+    })
 }
 
 /// Everything a classification found, computed once; shared by [`Classification`] and

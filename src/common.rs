@@ -6,7 +6,8 @@ use core::hash::Hash;
 
 use serde::{Deserialize, Serialize};
 
-/// The nine tables of the spec: which table (and so which enum) a code belongs to.
+/// The tables of the spec: which table (and so which enum) a code belongs to. Nine are
+/// in the page of 2015-10; the revision of 2016-03-30 adds the three OIDB tables of §9.
 ///
 /// The same number means different things in different tables (`-1` is in four of
 /// them), so a code is only meaningful together with its layer.
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Layer::QqPlatform.as_str(), "qq_platform");
 /// assert_eq!("qq_platform".parse::<Layer>(), Ok(Layer::QqPlatform));
 /// assert_eq!(Layer::QqPlatform.title_zh(), "手Q平台错误码");
-/// assert_eq!(Layer::ALL.len(), 9);
+/// assert_eq!(Layer::ALL.len(), 12);
 /// ```
 #[derive(
     Copy,
@@ -57,11 +58,20 @@ pub enum Layer {
     QqShare,
     /// §8 手Q蓝钻礼包错误码: QQ blue-diamond gift packs ([`BlueDiamondCode`](crate::BlueDiamondCode)).
     BlueDiamond,
+    /// §9.1 OIDB统一返回错误码: QQ's OIDB back end, tunnelled as `ret -15000..=-19999`
+    /// with `ret:N` in `msg` ([`OidbCode`](crate::OidbCode)). 2016 revision.
+    Oidb,
+    /// §9.2 手Q登陆接口PayToken校验(0x73a): the QQ login's pay token check, OIDB command
+    /// `0x73a` ([`PayTokenCode`](crate::PayTokenCode)). 2016 revision.
+    PayToken,
+    /// §9.3 手Q登陆接口accessToken校验(0x711): the QQ login's access token check, OIDB
+    /// command `0x711` ([`AccessTokenCode`](crate::AccessTokenCode)). 2016 revision.
+    AccessToken,
 }
 
 impl Layer {
     /// Every layer, in the spec's order.
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 12] = [
         Layer::Access,
         Layer::Logic,
         Layer::QqPlatform,
@@ -71,6 +81,9 @@ impl Layer {
         Layer::QzoneShare,
         Layer::QqShare,
         Layer::BlueDiamond,
+        Layer::Oidb,
+        Layer::PayToken,
+        Layer::AccessToken,
     ];
 
     /// The stable machine name (`snake_case`), as used by serde, [`FromStr`](core::str::FromStr)
@@ -91,6 +104,9 @@ impl Layer {
             Layer::QzoneShare => "QZone share",
             Layer::QqShare => "QQ share",
             Layer::BlueDiamond => "QQ blue-diamond gifts",
+            Layer::Oidb => "QQ OIDB",
+            Layer::PayToken => "QQ pay token check",
+            Layer::AccessToken => "QQ access token check",
         }
     }
 
@@ -106,10 +122,14 @@ impl Layer {
             Layer::QzoneShare => "QzoneShareCode",
             Layer::QqShare => "QqShareCode",
             Layer::BlueDiamond => "BlueDiamondCode",
+            Layer::Oidb => "OidbCode",
+            Layer::PayToken => "PayTokenCode",
+            Layer::AccessToken => "AccessTokenCode",
         }
     }
 
-    /// The table's heading in the spec, verbatim.
+    /// The table's heading in the spec, verbatim (for §9, the table's own heading, not
+    /// the section's).
     pub const fn title_zh(self) -> &'static str {
         match self {
             Layer::Access => "MSDK接入层错误码",
@@ -121,6 +141,9 @@ impl Layer {
             Layer::QzoneShare => "分享到QZone /share/qzone",
             Layer::QqShare => "分享到QQ /share/qq",
             Layer::BlueDiamond => "手Q蓝钻礼包错误码",
+            Layer::Oidb => "OIDB统一返回错误码",
+            Layer::PayToken => "手Q登陆接口PayToken校验(0x73a)返回错误码",
+            Layer::AccessToken => "手Q登陆接口accessToken校验(0x711)返回错误码",
         }
     }
 
@@ -134,6 +157,9 @@ impl Layer {
             Layer::GameCenter => "§6",
             Layer::QzoneShare | Layer::QqShare => "§7",
             Layer::BlueDiamond => "§8",
+            Layer::Oidb => "§9.1",
+            Layer::PayToken => "§9.2",
+            Layer::AccessToken => "§9.3",
         }
     }
 }
@@ -480,9 +506,70 @@ pub struct CodeInfo {
     pub err_type: ErrType,
     /// The handling, normalised.
     pub action: Action,
+    /// For a range row (the accessToken table's `0x10~0x11`), the last number of the
+    /// range; [`code`](Self::code) is the first.
+    pub range_end: Option<i32>,
+    /// For an OIDB row, the unsigned decimal form the spec gives beside the signed
+    /// [`code`](Self::code) (`255` for `-1`), when the two differ.
+    pub unsigned: Option<i32>,
 }
 
-/// A table of codes: implemented by each of the nine enums so that generic code can
+impl CodeInfo {
+    /// Whether the row documents `number`: its code, any number of its range, or its
+    /// unsigned form.
+    ///
+    /// ```
+    /// use msdk_error_codes::{AccessTokenCode, OidbCode};
+    ///
+    /// let appid = AccessTokenCode::from_code(0x11).unwrap().info();
+    /// assert_eq!((appid.code, appid.range_end), (0x10, Some(0x11)));
+    /// assert!(appid.covers(0x10) && appid.covers(0x11) && !appid.covers(0x12));
+    /// let addressing = OidbCode::from_code(255).unwrap().info();
+    /// assert_eq!((addressing.code, addressing.unsigned), (-1, Some(255)));
+    /// assert!(addressing.covers(-1) && addressing.covers(255));
+    /// ```
+    pub const fn covers(&self, number: i32) -> bool {
+        let in_range = match self.range_end {
+            Some(end) => self.code <= number && number <= end,
+            None => number == self.code,
+        };
+        let unsigned = match self.unsigned {
+            Some(unsigned) => number == unsigned,
+            None => false,
+        };
+        in_range || unsigned
+    }
+}
+
+/// A number that a stored row cannot hold exactly: undocumented, or covered by a row
+/// whose own number differs (a range row, an OIDB row's unsigned form).
+#[derive(Debug)]
+pub(crate) struct NotARow {
+    layer: Layer,
+    code: i32,
+    row: Option<&'static CodeInfo>,
+}
+
+impl NotARow {
+    pub(crate) const fn new(layer: Layer, code: i32, row: Option<&'static CodeInfo>) -> Self {
+        NotARow { layer, code, row }
+    }
+}
+
+impl fmt::Display for NotARow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.row {
+            None => fmt::Display::fmt(&UnknownCode::new(self.layer, self.code), f),
+            Some(row) => write!(
+                f,
+                "{} is covered by the MSDK {} row {} ({}), which is stored as {}: keep the number itself to keep {}",
+                self.code, self.layer, row.name, row.code, row.code, self.code
+            ),
+        }
+    }
+}
+
+/// A table of codes: implemented by each of the twelve enums so that generic code can
 /// walk any table.
 ///
 /// The enums also have inherent `const fn`s of the same names; this trait exists for

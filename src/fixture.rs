@@ -11,11 +11,14 @@ use crate::{Api, Layer, MsdkCode, MsdkResponse, catalog};
 /// - access and logic codes: `ret` is the code, `msg` its description;
 /// - QQ and WeChat platform codes: the passthrough form, `ret -10000` / `-20000` with
 ///   `msg` = `"code,description"` (spec §1, points 4 and 5);
+/// - the OIDB tables (2016 revision, §9): `ret -15000` with the result as `ret:N` in
+///   `msg`, after the page's own example: `"oidb decode0x73a failed, ret:17"` for a
+///   PayToken code, `0x711` for an accessToken code, no command for the OIDB table;
 /// - the API tables (shares, game center, blue diamond, WeChat group): `ret` is the code,
 ///   `msg` its description, read in that API's context;
 /// - `err_type` is what the classification gives the response: the code's catalogue
-///   value, Normal for success, and Unknown for WeChat's success code `0`, whose
-///   fixture is a failed passthrough (`ret -20000`, `msg` `"0,ok"`).
+///   value, Normal for success, and Unknown for a success row that travels inside a
+///   failed `ret` (WeChat's `0`, the PayToken and accessToken `0` rows).
 ///
 /// ```
 /// use msdk_error_codes::{Api, QqPlatformCode, MsdkCode, classify_for};
@@ -67,6 +70,9 @@ impl MsdkCode {
         let (ret, msg) = match self.layer() {
             Layer::QqPlatform => (-10000, passthrough_msg(self)),
             Layer::WechatPlatform => (-20000, passthrough_msg(self)),
+            Layer::Oidb => (-15000, oidb_msg("oidb call failed", self)),
+            Layer::PayToken => (-15000, oidb_msg("oidb decode0x73a failed", self)),
+            Layer::AccessToken => (-15000, oidb_msg("oidb decode0x711 failed", self)),
             _ => (self.code(), Cow::Borrowed(self.description())),
         };
         // What a client acts on for this response: the code's own err_type, Normal for
@@ -82,6 +88,11 @@ impl MsdkCode {
 
 fn passthrough_msg(code: MsdkCode) -> Cow<'static, str> {
     Cow::Owned(format!("{},{}", code.code(), code.description()))
+}
+
+/// The OIDB form, after the page's own example `oidb decode0x73a failed, ret:17`.
+fn oidb_msg(what: &str, code: MsdkCode) -> Cow<'static, str> {
+    Cow::Owned(format!("{what}, ret:{}", code.code()))
 }
 
 /// The fixture of every documented code, in catalogue order: `catalog().map(MsdkCode::fixture)`.

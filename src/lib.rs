@@ -1,8 +1,9 @@
 //! Typed error codes for Tencent's MSDK Server.
 //!
 //! MSDK Server answers every call with `{"ret": ..., "msg": ..., "err_type": ...}`. Its
-//! error codes are documented in one Chinese wiki page with nine tables; this crate
-//! turns that page into types. Every documented code is a variant of its table's enum
+//! error codes are documented in one Chinese wiki page: nine tables as of 2015-10, and
+//! the page's last revision, of 2016-03-30, adds three OIDB tables (§9) and two logic
+//! rows. This crate turns the revised page into types: 308 codes. Every documented code is a variant of its table's enum
 //! and carries the spec's description and recommended handling verbatim, English for
 //! both, a normalised [`Action`] and the [`ErrType`] the client should act on.
 //!
@@ -25,7 +26,7 @@
 //! | module | enum | [`Layer`] | spec table | codes |
 //! |---|---|---|---|---|
 //! | [`access`] | [`AccessCode`] | `Access` | §2 MSDK接入层错误码 | 24 |
-//! | [`logic`] | [`LogicCode`] | `Logic` | §3 MSDK逻辑层错误码 | 42 |
+//! | [`logic`] | [`LogicCode`] | `Logic` | §3 MSDK逻辑层错误码 | 44 (2 of 2016) |
 //! | [`qq`] | [`QqPlatformCode`] | `QqPlatform` | §4 手Q平台错误码 | 40 |
 //! | [`wechat`] | [`WechatPlatformCode`] | `WechatPlatform` | §5 微信平台错误码 | 32 |
 //! | [`wechat`] | [`WechatGroupCode`] | `WechatGroup` | §5 微信加绑群错误码 | 9 |
@@ -33,8 +34,11 @@
 //! | [`share`] | [`QzoneShareCode`] | `QzoneShare` | §7 分享到QZone /share/qzone | 10 |
 //! | [`share`] | [`QqShareCode`] | `QqShare` | §7 分享到QQ /share/qq | 32 |
 //! | [`blue_diamond`] | [`BlueDiamondCode`] | `BlueDiamond` | §8 手Q蓝钻礼包错误码 | 10 |
+//! | [`oidb`] | [`OidbCode`] | `Oidb` | §9.1 OIDB统一返回错误码 (2016) | 29 |
+//! | [`oidb`] | [`PayTokenCode`] | `PayToken` | §9.2 手Q登陆接口PayToken校验(0x73a) (2016) | 13 |
+//! | [`oidb`] | [`AccessTokenCode`] | `AccessToken` | §9.3 手Q登陆接口accessToken校验(0x711) (2016) | 26 |
 //!
-//! [`MsdkCode`] wraps a code of any table and [`catalog()`] walks all 238. Every enum
+//! [`MsdkCode`] wraps a code of any table and [`catalog()`] walks all 308. Every enum
 //! implements [`ErrorCode`] for generic code, converts to and from `i32`
 //! (`From`/`TryFrom`, `PartialEq<i32>`), parses its variant names (`FromStr`, via
 //! strum), prints its layer, number and English description (`Display`) and
@@ -91,12 +95,19 @@
 //!    and the action Unspecified, as for a code the spec does not explain.
 //! 4. `ret -10000 / -20000` whose `msg` does not parse is the logic code itself
 //!    ([`LogicCode::QqPlatformError`] / [`LogicCode::WechatPlatformError`]), `msg` kept.
-//! 5. Any other `ret` is looked up in the access table, then the logic table. An
+//! 5. `ret -15000..=-19999` (2016 revision) with `ret:N` in `msg` ([`parse_oidb`]) is an
+//!    OIDB code: `N` is looked up in the PayToken table when `msg` names command
+//!    `0x73a`, in the accessToken table when it names `0x711`, in the OIDB table
+//!    otherwise; an unknown `N` keeps its number in that layer. Without `ret:N` the
+//!    `ret` is a logic code like any other (rule 6). Only these `ret`s are read this way:
+//!    the page's own example, `ret:-103 msg:oidb decode0x73a failed, ret:17`, has
+//!    `ret -103`, and that stays the logic row it is.
+//! 6. Any other `ret` is looked up in the access table, then the logic table. An
 //!    undocumented `ret` keeps its number and its [`LogicRange`] (layer Logic; layer
 //!    Access for numbers in no range, like positive ones). Undocumented codes in the
 //!    system and server ranges are NetworkUnstable (every documented code there says to
 //!    retry); all other undocumented codes are Unknown.
-//! 6. The predicates follow `err_type`: [`is_retryable`](Classification::is_retryable)
+//! 7. The predicates follow `err_type`: [`is_retryable`](Classification::is_retryable)
 //!    is NetworkUnstable, [`needs_reauthorization`](Classification::needs_reauthorization)
 //!    is Reauthorize, [`needs_token_refresh`](Classification::needs_token_refresh) is
 //!    RefreshToken.
@@ -120,7 +131,12 @@
 //! let bare = classify(-10000, "something went wrong");
 //! assert_eq!((bare.layer(), bare.code(), bare.platform_message()), (Layer::Logic, -10000, None));
 //!
-//! // Rule 5: undocumented codes keep their number and range.
+//! // Rule 5: the OIDB result, here in the PayToken table (command 0x73a).
+//! let oidb = classify(-15000, "oidb decode0x73a failed, ret:17");
+//! assert_eq!((oidb.layer(), oidb.code()), (Layer::PayToken, 17));
+//! assert_eq!(oidb.known().unwrap().description(), "pay token已过期");
+//!
+//! // Rule 6: undocumented codes keep their number and range.
 //! let odd = classify(-2345, "");
 //! assert_eq!((odd.code(), odd.known(), odd.range()), (-2345, None, Some(LogicRange::Server)));
 //! assert!(odd.is_retryable());
@@ -159,11 +175,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod api;
 mod classify;
 mod common;
 mod error;
 mod fixture;
 mod msdk_code;
+mod passthrough;
+mod range;
 mod response;
 mod table;
 mod wire;
@@ -172,23 +191,25 @@ pub mod access;
 pub mod blue_diamond;
 pub mod game_center;
 pub mod logic;
+pub mod oidb;
 pub mod qq;
 pub mod share;
 pub mod wechat;
 
 pub use access::AccessCode;
+pub use api::{Api, UnknownApi};
 pub use blue_diamond::BlueDiamondCode;
-pub use classify::{
-    Api, Classification, LogicRange, PASSTHROUGH_PREFIX_LIMIT, UnknownApi, classify, classify_for,
-    parse_passthrough,
-};
+pub use classify::{Classification, classify, classify_for};
 pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, UnknownCode};
 pub use error::{MsdkError, ParseError};
 pub use fixture::{Fixture, fixtures};
 pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};
+pub use oidb::{AccessTokenCode, OidbCode, PayTokenCode};
+pub use passthrough::{OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, parse_oidb, parse_passthrough};
 pub use qq::QqPlatformCode;
+pub use range::LogicRange;
 pub use response::MsdkResponse;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};

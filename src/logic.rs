@@ -4,12 +4,16 @@ use crate::table::error_codes;
 
 error_codes! {
     /// §3 MSDK逻辑层错误码: the MSDK logic layer behind the access layer, whose `ret` and
-    /// `msg` the access layer passes through (spec §1 point 3), 42 codes.
+    /// `msg` the access layer passes through (spec §1 point 3), 44 codes: 42 of the page
+    /// of 2015-10, and `-15000` and `-30005` added by its revision of 2016-03-30.
     ///
     /// The table mixes single codes with range rows that open a block of numbers:
     /// `-100` (system errors, -100 to -999), `-1000` (client errors, -1000 to -1999),
-    /// `-2000` (server errors, -2000 to -9999), `-10000` (business errors), `-20000`
-    /// (WeChat business errors) and `-30000` (LBS errors). In the spec "-10000以上" means
+    /// `-2000` (server errors, -2000 to -9999), `-10000` (business errors), `-15000` (QQ
+    /// OIDB business errors, -15000 to -19999, with the OIDB result in `msg` as `ret:N`:
+    /// see [`OidbCode`](crate::OidbCode)), `-20000` (WeChat business errors) and `-30000`
+    /// (LBS errors). The `-15000` block lies inside the `-10000` one; the newer row wins
+    /// for it (see [`LogicRange`](crate::LogicRange)). In the spec "-10000以上" means
     /// from -10000 downwards (more negative), not numerically above. As a `ret` of its own,
     /// `-10000` carries a QQ platform error and `-20000` a WeChat platform error, with the
     /// platform's code and text in `msg` (spec §1 points 4 and 5): see
@@ -345,6 +349,20 @@ error_codes! {
         err_type: Unknown,
         action: InformUser,
     },
+    /// Range row of the 2016 revision: opens the block -15000 to -19999 (QQ OIDB business
+    /// errors), whose `msg` carries the OIDB result as `ret:N`; the handling points to the
+    /// page's §9 (an internal wiki URL, kept verbatim). The block lies inside the first
+    /// revision's `-10000以上` business range: the newer page wins for it.
+    /// Judgement: the real cause is the OIDB code in `msg`, hence
+    /// [`ReadMessage`](crate::Action::ReadMessage).
+    -15000 => OidbErrorRange {
+        description: "-15000~-19999为手Q平台OIDB相关的业务错误",
+        recommendation: "具体请看http://wiki.dev.4g.qq.com/v2/ZH_CN/router/#!errorCode.md#9_OIDB统一返回错误码",
+        description_en: "Range marker: -15000 to -19999 are QQ platform OIDB business errors",
+        recommendation_en: "For details see http://wiki.dev.4g.qq.com/v2/ZH_CN/router/#!errorCode.md#9_OIDB统一返回错误码.",
+        err_type: Unknown,
+        action: ReadMessage,
+    },
     /// Range row: "-20000以上" means from -20000 downwards (more negative); the codes after
     /// it are WeChat business errors. As a `ret` of its own, `-20000` is MSDK's carrier for
     /// a tunnelled WeChat platform error (spec §1 point 5): `msg` holds
@@ -417,5 +435,14 @@ error_codes! {
         recommendation_en: "Retry once; if it still fails, contact MSDK support (enterprise QQ 800013811).",
         err_type: NetworkUnstable,
         action: Retry,
+    },
+    /// Added in the 2016 revision, with no handling; the spec says nothing that implies one.
+    -30005 => NearbyPlayersFetchFailed {
+        description: "获取附近的人失败",
+        recommendation: "",
+        description_en: "Failed to get the people nearby",
+        recommendation_en: "None documented.",
+        err_type: Unknown,
+        action: Unspecified,
     },
 }

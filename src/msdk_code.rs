@@ -5,8 +5,9 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AccessCode, BlueDiamondCode, CodeInfo, GameCenterCode, Layer, LogicCode, QqPlatformCode,
-    QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode,
+    AccessCode, AccessTokenCode, BlueDiamondCode, CodeInfo, GameCenterCode, Layer, LogicCode,
+    OidbCode, PayTokenCode, QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode,
+    WechatPlatformCode,
 };
 
 /// Lists the tables once, in the spec's order; generates [`MsdkCode`] and what walks it.
@@ -33,7 +34,7 @@ macro_rules! tables {
         }
 
         impl MsdkCode {
-            /// How many codes the catalogue documents (238).
+            /// How many codes the catalogue documents (308).
             pub const COUNT: usize = 0 $(+ <$Enum as strum::EnumCount>::COUNT)+;
 
             /// The catalogue row of this code.
@@ -75,7 +76,7 @@ macro_rules! tables {
         }
 
         /// Every documented code, table by table in the spec's order, rows in the spec's
-        /// order: 238 in all.
+        /// order: 308 in all (238 of 2015-10, 70 added in 2016-03).
         ///
         /// ```
         /// use msdk_error_codes::{catalog, ErrType, Layer, MsdkCode};
@@ -102,6 +103,9 @@ tables! {
     QzoneShare(QzoneShareCode),
     QqShare(QqShareCode),
     BlueDiamond(BlueDiamondCode),
+    Oidb(OidbCode),
+    PayToken(PayTokenCode),
+    AccessToken(AccessTokenCode),
 }
 
 impl MsdkCode {
@@ -160,11 +164,18 @@ impl Serialize for MsdkCode {
 }
 
 /// Deserialises `{"layer": ..., "code": ...}`; a code the layer does not document is an
-/// error naming both.
+/// error naming both, and so is a number that only a range row (or an OIDB row's
+/// unsigned form) covers, which an `MsdkCode` would store as the row's own number.
 impl<'de> Deserialize<'de> for MsdkCode {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let Repr { layer, code } = Repr::deserialize(deserializer)?;
-        MsdkCode::lookup(layer, code)
-            .ok_or_else(|| serde::de::Error::custom(crate::UnknownCode::new(layer, code)))
+        match MsdkCode::lookup(layer, code) {
+            Some(row) if row.code() == code => Ok(row),
+            found => Err(serde::de::Error::custom(crate::common::NotARow::new(
+                layer,
+                code,
+                found.map(MsdkCode::info),
+            ))),
+        }
     }
 }

@@ -21,15 +21,23 @@
 /// }
 /// ```
 ///
+/// Two more row forms, for the tables of the 2016 revision:
+/// - `0x10..=0x11 => InvalidAppid { … }`: a range row, one variant for every number from
+///   the first to the last; the code is the first;
+/// - `-1 | 255 => AddressingFailed { … }`: a row the spec gives in signed and unsigned
+///   decimal (the OIDB table); the code is the signed one, and lookup finds both.
+///
 /// Rows are written in the spec's order; the discriminant is the code, so a duplicated
-/// code is a compile error.
+/// code is a compile error, and so is a row that an earlier row's range covers
+/// entirely (an unreachable `match` arm is denied). The spec test checks that every
+/// number a row covers finds that row.
 macro_rules! error_codes {
     (
         $(#[$enum_meta:meta])*
         pub enum $Enum:ident in $Layer:ident;
         $(
             $(#[$row_meta:meta])*
-            $code:literal => $Variant:ident {
+            $code:literal $(..= $last:literal)? $(| $unsigned:literal)? => $Variant:ident {
                 description: $description:literal,
                 recommendation: $recommendation:literal,
                 description_en: $description_en:literal,
@@ -40,6 +48,9 @@ macro_rules! error_codes {
         ),+ $(,)?
     ) => {
         $(#[$enum_meta])*
+        // The verbatim descriptions hold bare URLs, most of them internal to Tencent; a
+        // link would suggest they can be opened.
+        #[allow(rustdoc::bare_urls)]
         #[derive(
             Copy,
             Clone,
@@ -56,7 +67,8 @@ macro_rules! error_codes {
         pub enum $Enum {
             $(
                 #[doc = concat!(
-                    "`", $code, "` ", $description_en, "\n\n",
+                    "`", stringify!($code), "`", $(" to `", stringify!($last), "`",)?
+                    $(" (unsigned `", stringify!($unsigned), "`)",)? " ", $description_en, "\n\n",
                     "- 错误描述: ", $description, "\n",
                     "- 推荐处理: ", $recommendation, "\n",
                     "- Handling: ", $recommendation_en, "\n",
@@ -80,12 +92,15 @@ macro_rules! error_codes {
                 self as i32
             }
 
-            /// The code for a number, `None` if this table does not document it.
+            /// The row that documents a number, `None` if this table does not document it.
             ///
-            /// A `match` on the number: no allocation, no scan.
+            /// A `match` on the number: no allocation, no scan. A range row is found by
+            /// any number in its range, an OIDB row by its signed and its unsigned form;
+            /// [`code`](Self::code) is then the row's own number.
+            #[deny(unreachable_patterns)]
             pub const fn from_code(code: i32) -> Option<Self> {
                 match code {
-                    $($code => Some($Enum::$Variant),)+
+                    $($code $(..= $last)? $(| $unsigned)? => Some($Enum::$Variant),)+
                     _ => None,
                 }
             }
@@ -114,6 +129,8 @@ macro_rules! error_codes {
                         recommendation_en: $recommendation_en,
                         err_type: $crate::ErrType::$err_type,
                         action: $crate::Action::$action,
+                        range_end: $crate::table::optional!($($last)?),
+                        unsigned: $crate::table::optional!($($unsigned)?),
                     },
                 )+
             ];
@@ -136,7 +153,7 @@ macro_rules! error_codes {
             #[inline]
             pub(crate) const fn entry(code: i32) -> Option<(Self, &'static $crate::CodeInfo)> {
                 match code {
-                    $($code => Some(($Enum::$Variant, $Enum::$Variant.info())),)+
+                    $($code $(..= $last)? $(| $unsigned)? => Some(($Enum::$Variant, $Enum::$Variant.info())),)+
                     _ => None,
                 }
             }
@@ -206,11 +223,18 @@ macro_rules! error_codes {
         }
 
         /// Deserialises from the integer code; an undocumented integer is an error that
-        /// names the layer and the number.
+        /// names the layer and the number, and so is a number that only a range row (or
+        /// an OIDB row's unsigned form) covers: the enum would store it as the row's own
+        /// number, changing it.
         impl<'de> serde::Deserialize<'de> for $Enum {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let code = i32::deserialize(deserializer)?;
-                $Enum::try_from(code).map_err(serde::de::Error::custom)
+                match $Enum::from_code(code) {
+                    Some(row) if row.code() == code => Ok(row),
+                    found => Err(serde::de::Error::custom(
+                        $crate::common::NotARow::new($crate::Layer::$Layer, code, found.map($Enum::info)),
+                    )),
+                }
             }
         }
 
@@ -263,4 +287,14 @@ macro_rules! info_accessors {
     };
 }
 
-pub(crate) use {error_codes, info_accessors};
+/// `None`, or `Some` of the one token given: the optional columns of a row.
+macro_rules! optional {
+    () => {
+        None
+    };
+    ($value:literal) => {
+        Some($value)
+    };
+}
+
+pub(crate) use {error_codes, info_accessors, optional};

@@ -286,12 +286,157 @@ const CASES: &[Case] = &[
     ),
     case(
         Generic,
-        -15000,
+        -12000,
         "",
-        (L::Logic, -15000, false),
+        (L::Logic, -12000, false),
         Unknown,
         None,
         "undocumented, QQ business range",
+    ),
+    // Rule 5 (2016 revision): OIDB results in msg as ret:N.
+    case(
+        Generic,
+        -15000,
+        "",
+        (L::Logic, -15000, true),
+        Unknown,
+        None,
+        "-15000 without ret:N is the range row",
+    ),
+    case(
+        Generic,
+        -16000,
+        "oidb failed",
+        (L::Logic, -16000, false),
+        Unknown,
+        None,
+        "undocumented, OIDB range, no ret:N",
+    ),
+    case(
+        Generic,
+        -14999,
+        "oidb decode0x73a failed, ret:17",
+        (L::Logic, -14999, false),
+        Unknown,
+        None,
+        "-14999 is outside the OIDB range: msg is not read",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb decode0x73a failed, ret:17",
+        (L::PayToken, 17, true),
+        Unknown,
+        Some("oidb decode0x73a failed, ret:17"),
+        "the page's example: 0x73a is the PayToken table",
+    ),
+    case(
+        Generic,
+        -19999,
+        "ret:-103 msg:oidb decode0x73a failed, ret:17",
+        (L::PayToken, 17, true),
+        Unknown,
+        Some("ret:-103 msg:oidb decode0x73a failed, ret:17"),
+        "the last ret: decides, as in the page's example",
+    ),
+    case(
+        Generic,
+        -103,
+        "oidb decode0x73a failed, ret:17",
+        (L::Logic, -103, true),
+        NetworkUnstable,
+        None,
+        "the page's own ret -103 stays the logic row",
+    ),
+    case(
+        Generic,
+        -16001,
+        "oidb decode0x711 failed, ret:17",
+        (L::AccessToken, 17, true),
+        Unknown,
+        Some("oidb decode0x711 failed, ret:17"),
+        "0x711: 17 is in the range row 0x10~0x11, and keeps its number",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb decode0x711 failed, ret:54",
+        (L::AccessToken, 54, true),
+        Unknown,
+        Some("oidb decode0x711 failed, ret:54"),
+        "the middle of the range row 0x32~0x36",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb decode0x711 failed, ret:0x11",
+        (L::Logic, -15000, true),
+        Unknown,
+        None,
+        "ret:0x11 is not decimal: no OIDB code",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb call failed, ret:-103",
+        (L::Oidb, -103, true),
+        Unknown,
+        Some("oidb call failed, ret:-103"),
+        "no command: the OIDB table",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb call failed, ret:255",
+        (L::Oidb, 255, true),
+        Unknown,
+        Some("oidb call failed, ret:255"),
+        "the unsigned form finds the row -1",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb call failed, ret:200",
+        (L::Oidb, 200, false),
+        Unknown,
+        Some("oidb call failed, ret:200"),
+        "200 and its signed byte -56 are in no row",
+    ),
+    case(
+        Generic,
+        -15000,
+        "cmd 0x711, retried as 0x73a: ret:5",
+        (L::AccessToken, 5, false),
+        Unknown,
+        Some("cmd 0x711, retried as 0x73a: ret:5"),
+        "the first command named wins; 5 is undocumented there",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb decode0x73a failed, ret:0",
+        (L::PayToken, 0, true),
+        Unknown,
+        Some("oidb decode0x73a failed, ret:0"),
+        "the table's success inside a failed ret",
+    ),
+    case(
+        Generic,
+        -15000,
+        "oidb decode0x73a failed, ret:99999999999",
+        (L::Logic, -15000, true),
+        Unknown,
+        None,
+        "an overflowing N: no OIDB code",
+    ),
+    case(
+        BlueDiamond,
+        -15000,
+        "oidb decode0x73a failed, ret:17",
+        (L::PayToken, 17, true),
+        Unknown,
+        Some("oidb decode0x73a failed, ret:17"),
+        "no API table has -15000: the OIDB rule applies",
     ),
     case(
         Generic,
@@ -784,4 +929,58 @@ fn msdk_error_keeps_everything() {
     assert_eq!(err.to_string(), c.to_string());
     let boxed: Box<dyn std::error::Error + Send + Sync + 'static> = Box::new(err);
     assert!(boxed.to_string().contains("100000"));
+}
+
+#[test]
+fn parse_oidb_accepts_and_rejects() {
+    use msdk_error_codes::{OIDB_PREFIX_LIMIT, parse_oidb};
+    let cases: &[(&str, Option<(Layer, i32)>)] = &[
+        ("oidb decode0x73a failed, ret:17", Some((L::PayToken, 17))),
+        ("oidb decode0X73A failed, RET:17", Some((L::PayToken, 17))),
+        (
+            "oidb decode0x711 failed, ret:65",
+            Some((L::AccessToken, 65)),
+        ),
+        ("oidb failed, ret: -103", Some((L::Oidb, -103))),
+        ("oidb failed, ret:+5", Some((L::Oidb, 5))),
+        ("ret:17", Some((L::Oidb, 17))),
+        ("ret:17, cmd 0x73a", Some((L::PayToken, 17))),
+        ("0x73a 0x711 ret:1", Some((L::PayToken, 1))),
+        ("0x711 0x73a ret:1", Some((L::AccessToken, 1))),
+        ("0x7110 ret:1", Some((L::Oidb, 1))),
+        ("0x73ab ret:1", Some((L::Oidb, 1))),
+        ("10x711 ret:1", Some((L::Oidb, 1))),
+        ("0x73 ret:1", Some((L::Oidb, 1))),
+        ("ret:1 ret:2", Some((L::Oidb, 2))),
+        ("ret:-2147483648", Some((L::Oidb, i32::MIN))),
+        ("ret:2147483647", Some((L::Oidb, i32::MAX))),
+        ("ret:2147483648", None),
+        ("ret:99999999999999999999", None),
+        ("ret:", None),
+        ("ret: ", None),
+        ("ret:-", None),
+        ("ret:x", None),
+        ("ret:17x", None),
+        ("ret:0x11", None),
+        ("ret:1.5", None),
+        ("failed, ret:17.", Some((L::Oidb, 17))),
+        ("ret:17 ret:", None),
+        ("secret:17", None),
+        ("my_ret:17", None),
+        ("ret=17", None),
+        ("oidb decode0x73a failed", None),
+        ("", None),
+    ];
+    for &(msg, want) in cases {
+        assert_eq!(parse_oidb(msg), want, "{msg:?}");
+    }
+    // Flat cost: only the prefix is read, and a name or number cut by it does not count.
+    let padded = format!("{}ret:17", " ".repeat(OIDB_PREFIX_LIMIT));
+    assert_eq!(parse_oidb(&padded), None);
+    let cut = format!("{}ret:1234", " ".repeat(OIDB_PREFIX_LIMIT - 6));
+    assert_eq!(parse_oidb(&cut), None, "the number runs past the prefix");
+    let huge = format!("oidb decode0x73a failed, ret:17, {}", "x".repeat(8 << 20));
+    assert_eq!(parse_oidb(&huge), Some((L::PayToken, 17)));
+    let late_command = format!("ret:17{}0x73a", " ".repeat(OIDB_PREFIX_LIMIT));
+    assert_eq!(parse_oidb(&late_command), Some((L::Oidb, 17)));
 }

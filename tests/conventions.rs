@@ -1,11 +1,12 @@
-//! The conventions every table enum keeps, checked for all nine through the
+//! The conventions every table enum keeps, checked for all twelve through the
 //! `ErrorCode` trait.
 
 use std::collections::HashSet;
 
 use msdk_error_codes::{
-    AccessCode, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode, MsdkCode,
-    QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode,
+    AccessCode, AccessTokenCode, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode,
+    MsdkCode, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode,
+    WechatPlatformCode,
 };
 use strum::{EnumCount, IntoEnumIterator};
 
@@ -21,6 +22,9 @@ macro_rules! for_every_table {
         $check::<QzoneShareCode>();
         $check::<QqShareCode>();
         $check::<BlueDiamondCode>();
+        $check::<OidbCode>();
+        $check::<PayTokenCode>();
+        $check::<AccessTokenCode>();
     };
 }
 
@@ -99,6 +103,20 @@ fn serde_is_the_integer<T: ErrorCode + serde::Serialize + serde::de::Deserialize
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(json, code.code().to_string());
         assert_eq!(serde_json::from_str::<T>(&json).unwrap(), code);
+        // The other numbers a row covers are found by from_code, but not stored: the
+        // enum would hold them as the row's own number.
+        let info = code.info();
+        let others = info
+            .range_end
+            .map_or(vec![], |end| (info.code + 1..=end).collect::<Vec<_>>());
+        for n in others.into_iter().chain(info.unsigned) {
+            assert_eq!(T::from_code(n), Some(code));
+            let message = serde_json::from_str::<T>(&n.to_string())
+                .unwrap_err()
+                .to_string();
+            assert!(message.contains(&format!("{n} is covered by")), "{message}");
+            assert!(message.contains(info.name), "{message}");
+        }
     }
     for n in UNDOCUMENTED {
         let err = serde_json::from_str::<T>(&n.to_string()).unwrap_err();
@@ -157,7 +175,8 @@ fn the_same_number_in_different_tables_is_different_codes() {
             Layer::QqPlatform,
             Layer::WechatPlatform,
             Layer::WechatGroup,
-            Layer::BlueDiamond
+            Layer::BlueDiamond,
+            Layer::Oidb
         ]
     );
     let logic = MsdkCode::lookup(Layer::Logic, -10002).unwrap();

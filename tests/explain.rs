@@ -270,6 +270,8 @@ fn catalog_json_has_every_code_with_every_field() {
         assert_eq!(entry["ret"], fixture.response().ret());
         assert_eq!(entry["msg"], fixture.response().msg());
         assert_eq!(entry["api"], fixture.api().as_str());
+        assert_eq!(entry["range_end"], serde_json::json!(code.info().range_end));
+        assert_eq!(entry["unsigned"], serde_json::json!(code.info().unsigned));
     }
 }
 
@@ -298,7 +300,7 @@ fn catalog_csv_round_trips() {
     assert_eq!(status, 0);
     let mut lines = out.lines();
     let header = csv_record(lines.next().unwrap());
-    assert_eq!(header.len(), 13);
+    assert_eq!(header.len(), 15);
     let rows: Vec<Vec<String>> = lines.map(csv_record).collect();
     assert_eq!(rows.len(), MsdkCode::COUNT);
     for (row, code) in rows.iter().zip(msdk_error_codes::catalog()) {
@@ -323,7 +325,11 @@ fn docs_error_codes_md_is_up_to_date() {
         cli::REGENERATE_DOCS
     );
     // One table per layer, one row per code.
-    assert_eq!(generated.matches("\n## ").count(), 9);
+    assert_eq!(
+        generated.matches("\n## ").count(),
+        msdk_error_codes::Layer::ALL.len()
+    );
+    assert_eq!(generated.matches("\n## ").count(), 12);
     let rows = generated
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| code"))

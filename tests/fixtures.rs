@@ -16,8 +16,14 @@ fn every_fixture_classifies_back_to_its_code() {
             let expected = if c.ret() == 0 {
                 ErrType::Normal
             } else if code.code() == 0 {
-                // WeChat's success code travels in a failed passthrough: not a success.
-                assert_eq!(code.layer(), Layer::WechatPlatform, "{body}");
+                // A success row that travels inside a failed ret: not a success.
+                assert!(
+                    matches!(
+                        code.layer(),
+                        Layer::WechatPlatform | Layer::PayToken | Layer::AccessToken
+                    ),
+                    "{body}"
+                );
                 ErrType::Unknown
             } else {
                 code.err_type()
@@ -102,6 +108,24 @@ fn fixtures_have_the_wire_form() {
             0,
             Api::Generic,
             r#"{"ret":-20000,"msg":"0,ok","err_type":5}"#,
+        ),
+        (
+            Layer::PayToken,
+            17,
+            Api::Generic,
+            r#"{"ret":-15000,"msg":"oidb decode0x73a failed, ret:17","err_type":5}"#,
+        ),
+        (
+            Layer::AccessToken,
+            0x10,
+            Api::Generic,
+            r#"{"ret":-15000,"msg":"oidb decode0x711 failed, ret:16","err_type":5}"#,
+        ),
+        (
+            Layer::Oidb,
+            -1,
+            Api::Generic,
+            r#"{"ret":-15000,"msg":"oidb call failed, ret:-1","err_type":5}"#,
         ),
         (
             Layer::GameCenter,

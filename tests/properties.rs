@@ -2,7 +2,7 @@
 //! or an attacker sends.
 
 use msdk_error_codes::{
-    Api, ErrType, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for,
+    Api, ErrType, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for, parse_oidb,
     parse_passthrough,
 };
 use proptest::prelude::*;
@@ -17,7 +17,8 @@ fn any_ret() -> impl Strategy<Value = i32> {
     let interesting: Vec<i32> = msdk_error_codes::catalog()
         .map(|c| c.code())
         .chain([
-            -10000, -20000, 0, -99, -100, -999, -1000, -9999, -10000, -19999, -29999, -30000,
+            -10000, -20000, 0, -99, -100, -999, -1000, -9999, -10000, -14999, -15000, -19999,
+            -20001, -29999, -30000,
         ])
         .chain([i32::MIN, i32::MAX])
         .collect();
@@ -30,6 +31,8 @@ fn any_msg() -> impl Strategy<Value = String> {
         any::<String>(),
         (any::<i32>(), "[,，]", any::<String>()).prop_map(|(c, sep, t)| format!("{c}{sep}{t}")),
         "[ \t]{0,3}[+-]?[0-9]{0,12}[ ]{0,2}[,，;x]?.{0,20}",
+        // OIDB-like: commands, ret: and numbers in odd places.
+        "(oidb|decode|0x73a|0x711|0X73A|10x711|0x7110|ret:|RET: |xret:|[+-]?[0-9]{1,12}|[ ,:]){0,8}",
     ]
 }
 
@@ -41,13 +44,24 @@ fn check(api: Api, ret: i32, msg: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(c.msg(), msg);
     prop_assert!(std::ptr::eq(c.msg(), msg), "msg is borrowed, not copied");
     prop_assert_eq!(c.api(), api);
-    // A documented code is the catalogue's; an undocumented one keeps its number.
+    // A documented code is the catalogue row of the number found; an undocumented one
+    // keeps its number. (A range row or an OIDB unsigned form documents more numbers
+    // than the row's own.)
+    prop_assert_eq!(MsdkCode::lookup(c.layer(), c.code()), c.known());
     if let Some(known) = c.known() {
-        prop_assert_eq!((known.layer(), known.code()), (c.layer(), c.code()));
-    } else {
-        prop_assert_eq!(MsdkCode::lookup(c.layer(), c.code()), None);
+        prop_assert_eq!(known.layer(), c.layer());
+        prop_assert!(known.info().covers(c.code()));
     }
+    let oidb = matches!(
+        c.layer(),
+        Layer::Oidb | Layer::PayToken | Layer::AccessToken
+    );
     match c.platform_message() {
+        Some(text) if oidb => {
+            prop_assert!((-19999..=-15000).contains(&ret));
+            prop_assert_eq!(parse_oidb(msg), Some((c.layer(), c.code())));
+            prop_assert_eq!(text, msg);
+        }
         Some(text) => {
             let (code, parsed) = parse_passthrough(msg).expect("a passthrough parses");
             prop_assert_eq!((c.code(), text), (code, parsed));
@@ -106,6 +120,31 @@ proptest! {
             prop_assert_eq!(digits.trim_start_matches('0'), magnitude.trim_start_matches('0'));
             prop_assert_eq!(head.contains('-') && code != 0, code < 0);
         }
+    }
+
+    /// `parse_oidb` returns only what is there: a decimal `ret:N` in the prefix, and a
+    /// table that `msg` names (or the OIDB table when it names neither command).
+    #[test]
+    fn parse_oidb_only_returns_what_is_there(msg in any_msg()) {
+        if let Some((layer, code)) = parse_oidb(&msg) {
+            let prefix = &msg.as_bytes()[..msg.len().min(msdk_error_codes::OIDB_PREFIX_LIMIT)];
+            let lower = String::from_utf8_lossy(prefix).to_ascii_lowercase();
+            prop_assert!(lower.contains("ret:"));
+            prop_assert!(lower.contains(&code.unsigned_abs().to_string()));
+            match layer {
+                Layer::PayToken => prop_assert!(lower.contains("0x73a")),
+                Layer::AccessToken => prop_assert!(lower.contains("0x711")),
+                other => prop_assert_eq!(other, Layer::Oidb),
+            }
+        }
+    }
+
+    #[test]
+    fn parse_oidb_reads_every_i32_with_either_command(code in any::<i32>(), command in 0..3usize, prefix in "[a-z ,]{0,20}") {
+        let (name, layer) = [("0x73a", Layer::PayToken), ("0x711", Layer::AccessToken), ("", Layer::Oidb)][command];
+        let msg = format!("{prefix}oidb decode{name} failed, ret:{code}");
+        prop_assume!(msg.len() <= msdk_error_codes::OIDB_PREFIX_LIMIT);
+        prop_assert_eq!(parse_oidb(&msg), Some((layer, code)));
     }
 
     #[test]

@@ -1,18 +1,25 @@
-//! Ties the catalogue to the spec: the nine tables of the shipped copy of the MSDK Server
-//! error-code page are parsed here and compared, row by row, with `catalog()`.
+//! Ties the catalogue to the spec: the tables of the shipped copies of the MSDK Server
+//! error-code page, as published (2015-10) and as last revised (2016-03-30), are parsed
+//! here and compared, row by row, with `catalog()`.
 
 use std::collections::HashSet;
 
 use msdk_error_codes::{ErrType, Layer, MsdkCode, catalog};
 
-/// A verbatim copy of `shared/spec/msdk-server-error-codes.md`.
-const SPEC: &str = include_str!("data/msdk-server-error-codes.md");
+/// A verbatim copy of `shared/spec/msdk-server-error-codes.md` (2015-10).
+const SEED: &str = include_str!("data/msdk-server-error-codes.md");
+/// A verbatim copy of `shared/spec/msdk-server-error-codes-2016-03.md` (2016-03-30).
+const REVISION: &str = include_str!("data/msdk-server-error-codes-2016-03.md");
 
 #[derive(Debug, PartialEq)]
 struct Row {
     line: usize,
     layer: Layer,
+    /// The row's code: the signed decimal, or for the accessToken table its first value.
     code: i32,
+    /// Every other number the row documents: the OIDB tables' unsigned decimal, the rest
+    /// of an accessToken range.
+    also: Vec<i32>,
     description: String,
     recommendation: String,
 }
@@ -26,11 +33,15 @@ fn fold(cell: &str) -> String {
         .join(" ")
 }
 
-/// Every table row of the spec, in order, with the layer of the table it is in.
-fn spec_rows() -> Vec<Row> {
+fn hex(text: &str) -> Option<i32> {
+    i32::from_str_radix(text.strip_prefix("0x")?, 16).ok()
+}
+
+/// Every table row of a spec text, in order, with the layer of the table it is in.
+fn spec_rows(spec: &str) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut layer = None;
-    for (index, line) in SPEC.lines().enumerate() {
+    for (index, line) in spec.lines().enumerate() {
         if line.starts_with('#') {
             layer = Layer::ALL.into_iter().find(|l| line.contains(l.title_zh()));
             continue;
@@ -40,47 +51,139 @@ fn spec_rows() -> Vec<Row> {
             continue;
         }
         let cells: Vec<&str> = line.split('|').collect();
-        // Header and alignment rows have no integer in the first cell.
-        let Ok(code) = fold(cells[1]).parse::<i32>() else {
-            continue;
+        let cell = |i: usize| cells.get(i).map_or_else(String::new, |c| fold(c));
+        // Header and alignment rows have no number in the first cell.
+        let row = match layer {
+            // 十六进制 | 有符号十进制 | 无符号十进制 | 错误描述
+            Layer::Oidb | Layer::PayToken => {
+                let (Some(hex), Ok(signed), Ok(unsigned)) = (
+                    hex(&cell(1)),
+                    cell(2).parse::<i32>(),
+                    cell(3).parse::<i32>(),
+                ) else {
+                    continue;
+                };
+                assert_eq!(
+                    hex,
+                    unsigned,
+                    "line {}: hex and unsigned disagree",
+                    index + 1
+                );
+                let also = if unsigned == signed {
+                    vec![]
+                } else {
+                    vec![unsigned]
+                };
+                (signed, also, cell(4), String::new())
+            }
+            // 错误码 (hex, or a hex range `a~b`, maybe with a trailing colon) | 错误描述
+            Layer::AccessToken => {
+                let first = cell(1);
+                let first = first.trim_end_matches(':').trim();
+                let (from, to) = first.split_once('~').unwrap_or((first, first));
+                let (Some(from), Some(to)) = (hex(from.trim()), hex(to.trim())) else {
+                    continue;
+                };
+                ((from), (from + 1..=to).collect(), cell(2), String::new())
+            }
+            _ => {
+                let Ok(code) = cell(1).parse::<i32>() else {
+                    continue;
+                };
+                // QQ -26's row has no closing cell: a missing cell is an empty one.
+                (code, vec![], cell(2), cell(3))
+            }
         };
+        let (code, also, description, recommendation) = row;
         rows.push(Row {
             line: index + 1,
             layer,
             code,
-            description: fold(cells[2]),
-            // QQ -26's row has no closing cell: a missing cell is an empty one.
-            recommendation: cells.get(3).map_or_else(String::new, |c| fold(c)),
+            also,
+            description,
+            recommendation,
         });
     }
     rows
 }
 
+/// The row counts per table, counted by hand from the spec: the seed's nine tables, and
+/// the revision's, with two more logic rows and the three OIDB tables.
+const SEED_COUNTS: [(Layer, usize); 9] = [
+    (Layer::Access, 24),
+    (Layer::Logic, 42),
+    (Layer::QqPlatform, 40),
+    (Layer::WechatPlatform, 32),
+    (Layer::WechatGroup, 9),
+    (Layer::GameCenter, 39),
+    (Layer::QzoneShare, 10),
+    (Layer::QqShare, 32),
+    (Layer::BlueDiamond, 10),
+];
+
 #[test]
-fn the_parser_finds_every_table_of_the_spec() {
-    let rows = spec_rows();
-    let count = |layer| rows.iter().filter(|r| r.layer == layer).count();
-    // The row counts per table, counted by hand from the spec.
-    let expected = [
-        (Layer::Access, 24),
-        (Layer::Logic, 42),
-        (Layer::QqPlatform, 40),
-        (Layer::WechatPlatform, 32),
-        (Layer::WechatGroup, 9),
-        (Layer::GameCenter, 39),
-        (Layer::QzoneShare, 10),
-        (Layer::QqShare, 32),
-        (Layer::BlueDiamond, 10),
-    ];
-    for (layer, n) in expected {
-        assert_eq!(count(layer), n, "rows of {layer:?} in the spec");
+fn the_parser_finds_every_table_of_both_revisions() {
+    let seed = spec_rows(SEED);
+    let revision = spec_rows(REVISION);
+    let count = |rows: &[Row], layer| rows.iter().filter(|r| r.layer == layer).count();
+    for (layer, n) in SEED_COUNTS {
+        assert_eq!(count(&seed, layer), n, "rows of {layer:?} in the seed");
+        let added = if layer == Layer::Logic { 2 } else { 0 };
+        assert_eq!(
+            count(&revision, layer),
+            n + added,
+            "rows of {layer:?} in the revision"
+        );
     }
-    assert_eq!(rows.len(), 238);
+    for (layer, n) in [
+        (Layer::Oidb, 29),
+        (Layer::PayToken, 13),
+        (Layer::AccessToken, 26),
+    ] {
+        assert_eq!(count(&seed, layer), 0, "{layer:?} is new in 2016");
+        assert_eq!(
+            count(&revision, layer),
+            n,
+            "rows of {layer:?} in the revision"
+        );
+    }
+    assert_eq!(seed.len(), 238);
+    assert_eq!(revision.len(), 308);
 }
 
 #[test]
-fn catalogue_equals_the_spec_row_by_row() {
-    let spec = spec_rows();
+fn the_revision_removes_nothing_and_adds_what_the_issue_says() {
+    let seed = spec_rows(SEED);
+    let revision = spec_rows(REVISION);
+    let key = |r: &Row| {
+        (
+            r.layer,
+            r.code,
+            r.description.clone(),
+            r.recommendation.clone(),
+        )
+    };
+    let revised: Vec<_> = revision.iter().map(key).collect();
+    for row in &seed {
+        assert!(
+            revised.contains(&key(row)),
+            "seed line {}: {row:?} is not in the revision",
+            row.line
+        );
+    }
+    let seeded: Vec<_> = seed.iter().map(key).collect();
+    let added: Vec<(Layer, i32)> = revision
+        .iter()
+        .filter(|r| !seeded.contains(&key(r)))
+        .map(|r| (r.layer, r.code))
+        .filter(|&(layer, _)| layer == Layer::Logic)
+        .collect();
+    assert_eq!(added, [(Layer::Logic, -15000), (Layer::Logic, -30005)]);
+}
+
+#[test]
+fn catalogue_equals_the_revision_row_by_row() {
+    let spec = spec_rows(REVISION);
     let ours: Vec<MsdkCode> = catalog().collect();
     for (i, row) in spec.iter().enumerate() {
         let Some(code) = ours.get(i) else {
@@ -97,6 +200,25 @@ fn catalogue_equals_the_spec_row_by_row() {
             code.recommendation(),
             row.recommendation,
             "{at}: recommendation"
+        );
+        // Every number the row documents finds this row, and the row says so.
+        for &number in &row.also {
+            assert_eq!(
+                MsdkCode::lookup(row.layer, number),
+                Some(*code),
+                "{at}: {number}"
+            );
+            assert!(code.info().covers(number), "{at}: covers {number}");
+        }
+        let info = code.info();
+        let range: Vec<i32> = info
+            .range_end
+            .map_or(vec![], |end| (info.code + 1..=end).collect());
+        let unsigned: Vec<i32> = info.unsigned.into_iter().collect();
+        assert_eq!(
+            [range, unsigned].concat(),
+            row.also,
+            "{at}: the other numbers"
         );
     }
     assert_eq!(
@@ -143,7 +265,7 @@ fn err_type_rule(row: &Row) -> ErrType {
 
 #[test]
 fn every_err_type_follows_the_rule() {
-    let spec = spec_rows();
+    let spec = spec_rows(REVISION);
     let mismatches: Vec<String> = spec
         .iter()
         .filter_map(|row| {
@@ -213,6 +335,12 @@ fn err_type_rule_on_the_rows_that_decide_it() {
         (Layer::WechatGroup, -10003, Unknown, "empty"),
         (Layer::Logic, -100, Unknown, "range row"),
         (Layer::Access, -303, Unknown, "check the configuration"),
+        (Layer::Logic, -15000, Unknown, "see section 9"),
+        (Layer::Logic, -30005, Unknown, "no handling"),
+        (Layer::PayToken, 0, Normal, "success"),
+        (Layer::AccessToken, 0, Normal, "success"),
+        (Layer::PayToken, 17, Unknown, "section 9 gives no handling"),
+        (Layer::Oidb, -103, Unknown, "频率上限 is not 频率超限"),
     ];
     for (layer, number, want, why) in cases {
         let code = MsdkCode::lookup(layer, number).unwrap_or_else(|| panic!("{layer:?} {number}"));

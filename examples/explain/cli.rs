@@ -30,7 +30,7 @@ OPTIONS:
                       generic (default), share-qzone, share-qq, game-center,
                       blue-diamond, wechat-group, or an endpoint path like /share/qq
     --json            print one JSON object per explanation
-    --catalog         print all 238 documented codes
+    --catalog         print every documented code
     --format <F>      the catalogue's format: markdown (default), json or csv
     -h, --help        print this help
 
@@ -323,6 +323,10 @@ struct Entry {
     action: &'static str,
     known: bool,
     api: &'static str,
+    /// The last number of a range row (`0x10~0x11`), else null.
+    range_end: Option<i32>,
+    /// An OIDB row's unsigned decimal form, when it differs from `code`, else null.
+    unsigned: Option<i32>,
 }
 
 impl Entry {
@@ -343,11 +347,23 @@ impl Entry {
             action: info.action.as_str(),
             known: true,
             api: fixture.api().as_str(),
+            range_end: info.range_end,
+            unsigned: info.unsigned,
+        }
+    }
+
+    /// The code as the spec's table gives it: `16..=17` for a range row, `-1 (255)` for
+    /// an OIDB row's two forms.
+    fn code_cell(&self) -> String {
+        match (self.range_end, self.unsigned) {
+            (Some(end), _) => format!("{}..={end}", self.code),
+            (None, Some(unsigned)) => format!("{} ({unsigned})", self.code),
+            (None, None) => self.code.to_string(),
         }
     }
 
     /// The CSV header and row, in the JSON's field order.
-    const CSV_HEADER: &'static str = "ret,msg,layer,code,name,description,recommendation,description_en,recommendation_en,err_type,action,known,api";
+    const CSV_HEADER: &'static str = "ret,msg,layer,code,name,description,recommendation,description_en,recommendation_en,err_type,action,known,api,range_end,unsigned";
 
     fn csv_row(&self) -> String {
         let fields = [
@@ -364,6 +380,8 @@ impl Entry {
             self.action.to_owned(),
             self.known.to_string(),
             self.api.to_owned(),
+            self.range_end.map(|n| n.to_string()).unwrap_or_default(),
+            self.unsigned.map(|n| n.to_string()).unwrap_or_default(),
         ];
         fields
             .iter()
@@ -412,11 +430,12 @@ fn write_markdown(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "All {} codes of the MSDK Server error-code page, one table per layer in the spec's order. \
+        "All {} codes of the MSDK Server error-code page in its last revision (2016-03-30), one table per layer in the spec's order. \
          错误描述 and 推荐处理 are the spec's text, verbatim; the English is the crate's. \
          `err_type` is what the client should act on (0 normal, 1 retry later, 2 re-authorize, \
          3 refresh the token, 5 unknown) and `action` the normalised handling. \
-         QQ and WeChat platform codes arrive tunnelled as `ret -10000` / `ret -20000` with `msg` = `\"code,text\"`; \
+         QQ and WeChat platform codes arrive tunnelled as `ret -10000` / `ret -20000` with `msg` = `\"code,text\"`, \
+         and the OIDB codes of §9 as `ret -15000` to `-19999` with `ret:N` in `msg`; \
          the codes of an API's own table are read in that API's context.",
         entries.len()
     )?;
@@ -440,7 +459,7 @@ fn write_markdown(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
             writeln!(
                 out,
                 "| {} | `{}` | {} | {} | {} | {} | {} | {} |",
-                e.code,
+                e.code_cell(),
                 e.name,
                 cell(e.description),
                 cell(e.recommendation),

@@ -1,0 +1,181 @@
+//! [`Api`]: the API a response came from, which decides the table read first.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::classify::Found;
+use crate::{Layer, MsdkCode};
+
+/// The API a response came from: it decides which table is consulted first, because the
+/// same number means different things in different tables.
+///
+/// ```
+/// use msdk_error_codes::{Api, Layer};
+///
+/// assert_eq!(Api::from_path("/share/qq"), Api::QqShare);
+/// assert_eq!(Api::from_path("http://msdktest.qq.com/share/qzone/?timestamp=1&appid=2"), Api::QzoneShare);
+/// assert_eq!(Api::from_path("/auth/verify_login/"), Api::Generic);
+/// assert_eq!("game-center".parse::<Api>(), Ok(Api::GameCenter));
+/// assert_eq!(Api::BlueDiamond.layer(), Some(Layer::BlueDiamond));
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Api {
+    /// Authorization, relation, profile and every other endpoint: only the generic
+    /// tables (access, logic, and the QQ/WeChat platform tables for passthroughs) apply.
+    #[default]
+    Generic,
+    /// `/share/qzone`: [`QzoneShareCode`](crate::QzoneShareCode) first.
+    QzoneShare,
+    /// `/share/qq`: [`QqShareCode`](crate::QqShareCode) first.
+    QqShare,
+    /// The QQ game center endpoints: [`GameCenterCode`](crate::GameCenterCode) first.
+    GameCenter,
+    /// The QQ blue-diamond gift endpoints: [`BlueDiamondCode`](crate::BlueDiamondCode) first.
+    BlueDiamond,
+    /// The WeChat group-binding endpoints: [`WechatGroupCode`](crate::WechatGroupCode) first;
+    /// here `ret -10000` is that table's own internal error, not a QQ passthrough.
+    WechatGroup,
+}
+
+impl Api {
+    /// Every API context.
+    pub const ALL: [Api; 6] = [
+        Api::Generic,
+        Api::QzoneShare,
+        Api::QqShare,
+        Api::GameCenter,
+        Api::BlueDiamond,
+        Api::WechatGroup,
+    ];
+
+    /// The context in which the codes of `layer` are read: the API of an API table,
+    /// [`Api::Generic`] for the access, logic and platform tables.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Layer};
+    ///
+    /// assert_eq!(Api::for_layer(Layer::QqShare), Api::QqShare);
+    /// assert_eq!(Api::for_layer(Layer::WechatPlatform), Api::Generic);
+    /// ```
+    pub const fn for_layer(layer: Layer) -> Api {
+        match layer {
+            Layer::Access
+            | Layer::Logic
+            | Layer::QqPlatform
+            | Layer::WechatPlatform
+            | Layer::Oidb
+            | Layer::PayToken
+            | Layer::AccessToken => Api::Generic,
+            Layer::QzoneShare => Api::QzoneShare,
+            Layer::QqShare => Api::QqShare,
+            Layer::GameCenter => Api::GameCenter,
+            Layer::BlueDiamond => Api::BlueDiamond,
+            Layer::WechatGroup => Api::WechatGroup,
+        }
+    }
+
+    /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`].
+    pub const fn layer(self) -> Option<Layer> {
+        match self {
+            Api::Generic => None,
+            Api::QzoneShare => Some(Layer::QzoneShare),
+            Api::QqShare => Some(Layer::QqShare),
+            Api::GameCenter => Some(Layer::GameCenter),
+            Api::BlueDiamond => Some(Layer::BlueDiamond),
+            Api::WechatGroup => Some(Layer::WechatGroup),
+        }
+    }
+
+    /// The API's own table entry for `code`, if it has one.
+    pub(crate) fn entry(self, code: i32) -> Option<Found> {
+        let layer = self.layer()?;
+        let entry = MsdkCode::entry(layer, code)?;
+        Some(Found::documented(layer, code, entry))
+    }
+
+    /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Api::Generic => "generic",
+            Api::QzoneShare => "share-qzone",
+            Api::QqShare => "share-qq",
+            Api::GameCenter => "game-center",
+            Api::BlueDiamond => "blue-diamond",
+            Api::WechatGroup => "wechat-group",
+        }
+    }
+
+    /// The API context of an endpoint path or URL.
+    ///
+    /// The spec names only the two share endpoints, so only `/share/qzone` and `/share/qq`
+    /// are recognised (with or without scheme, host, trailing slash, ASCII case
+    /// ignored); every other path is [`Api::Generic`]. Only the path of a URL is read:
+    /// the scheme, host, query string and fragment are ignored, so
+    /// `http://msdk.qq.com?next=/share/qq` is not a share call. Game center,
+    /// blue-diamond and WeChat group calls must name their context explicitly.
+    ///
+    /// ```
+    /// use msdk_error_codes::Api;
+    ///
+    /// assert_eq!(Api::from_path("http://msdk.qq.com?next=/share/qq"), Api::Generic);
+    /// assert_eq!(Api::from_path("/auth/login#/share/qzone"), Api::Generic);
+    /// ```
+    pub fn from_path(path: &str) -> Api {
+        // Query and fragment first: a `/share/qq` inside them is not the path.
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        // Then scheme and host: the path starts at the first `/` after them.
+        let path = match path.find("://") {
+            Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
+            None => path,
+        };
+        let mut segments = path.trim_end_matches('/').rsplit('/');
+        let last = segments.next().unwrap_or("");
+        let parent = segments.next().unwrap_or("");
+        if !parent.eq_ignore_ascii_case("share") {
+            return Api::Generic;
+        }
+        if last.eq_ignore_ascii_case("qq") {
+            Api::QqShare
+        } else if last.eq_ignore_ascii_case("qzone") {
+            Api::QzoneShare
+        } else {
+            Api::Generic
+        }
+    }
+}
+
+impl fmt::Display for Api {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A name that is neither an [`Api`] name nor an endpoint path.
+///
+/// ```
+/// use msdk_error_codes::Api;
+///
+/// let err = "share".parse::<Api>().unwrap_err();
+/// assert!(err.to_string().contains("share-qq"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown API {0:?}: expected generic, share-qzone, share-qq, game-center, blue-diamond, wechat-group or an endpoint path starting with /"
+)]
+pub struct UnknownApi(String);
+
+/// Accepts the names of [`Api::as_str`] and, for anything starting with `/` or containing
+/// `://`, an endpoint path ([`Api::from_path`]).
+impl FromStr for Api {
+    type Err = UnknownApi;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with('/') || s.contains("://") {
+            return Ok(Api::from_path(s));
+        }
+        Api::ALL
+            .into_iter()
+            .find(|api| api.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownApi(s.to_owned()))
+    }
+}

@@ -156,6 +156,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod budget;
 mod classify;
 mod common;
 mod error;
@@ -174,6 +175,7 @@ pub mod wechat;
 
 pub use access::AccessCode;
 pub use blue_diamond::BlueDiamondCode;
+pub use budget::{InvalidBudget, RetryBudget};
 pub use classify::{
     Api, Classification, LogicRange, PASSTHROUGH_PREFIX_LIMIT, UnknownApi, classify, classify_for,
     parse_passthrough,

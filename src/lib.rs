@@ -162,6 +162,7 @@ mod common;
 mod error;
 mod fixture;
 mod msdk_code;
+mod refresh;
 mod response;
 mod table;
 
@@ -187,6 +188,7 @@ pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};
 pub use qq::QqPlatformCode;
+pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};

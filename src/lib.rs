@@ -152,6 +152,11 @@
 //!     }
 //! }
 //! ```
+//!
+//! Two std-only helpers make such a loop safe at scale: a [`RetryBudget`] shared by all
+//! calls of a client stops retries while most attempts fail (gRPC's retry throttling),
+//! and a [`RefreshGate`] lets one of many requests that saw the same expired token
+//! refresh it while the others wait for the new one.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -171,11 +171,17 @@
 //!     }
 //! }
 //! ```
+//!
+//! Two std-only helpers make such a loop safe at scale: a [`RetryBudget`] shared by all
+//! calls of a client stops retries while most attempts fail (gRPC's retry throttling),
+//! and a [`RefreshGate`] lets one of many requests that saw the same expired token
+//! refresh it while the others wait for the new one.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod api;
+mod budget;
 mod classify;
 mod common;
 mod error;
@@ -183,6 +189,7 @@ mod fixture;
 mod msdk_code;
 mod passthrough;
 mod range;
+mod refresh;
 mod response;
 mod table;
 mod wire;
@@ -199,6 +206,7 @@ pub mod wechat;
 pub use access::AccessCode;
 pub use api::{Api, UnknownApi};
 pub use blue_diamond::BlueDiamondCode;
+pub use budget::{InvalidBudget, RetryBudget};
 pub use classify::{Classification, classify, classify_for};
 pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, UnknownCode};
 pub use error::{MsdkError, ParseError};
@@ -210,6 +218,7 @@ pub use oidb::{AccessTokenCode, OidbCode, PayTokenCode};
 pub use passthrough::{OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, parse_oidb, parse_passthrough};
 pub use qq::QqPlatformCode;
 pub use range::LogicRange;
+pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};

@@ -1,0 +1,333 @@
+//! [`RefreshGate`]: single-flight token refresh, and the [`RefreshTicket`] of the one
+//! caller that refreshes.
+
+use core::fmt;
+use core::mem::ManuallyDrop;
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Lets exactly one of many callers refresh an expired token while the others wait for
+/// the new one.
+///
+/// When an access token expires (WeChat `42001`,
+/// [`needs_token_refresh`](crate::Classification::needs_token_refresh)), every request
+/// in flight sees it at about the same moment. Refreshing once per request would hammer
+/// the refresh endpoint and, since a refresh usually invalidates the previous token,
+/// make the refreshes undo each other. The gate numbers the tokens: the *generation*
+/// starts at 0 and each successful refresh advances it by one. A caller remembers the
+/// generation of the token it sent, and when that token turns out to be expired:
+///
+/// 1. [`try_begin`](Self::try_begin) with that generation. The one caller that gets a
+///    [`RefreshTicket`] refreshes, stores the new token, then calls
+///    [`succeeded`](RefreshTicket::succeeded); if the refresh fails it drops the ticket.
+/// 2. Everyone else gets `None`: a refresh is running, or it already finished. They
+///    [`wait_for`](Self::wait_for) a generation newer than theirs, then re-read the
+///    token. If `wait_for` returns their own generation, the refresher gave up (or the
+///    wait timed out): go back to step 1.
+///
+/// Read [`generation`](Self::generation) *before* the token it numbers (or keep both
+/// under one lock): a token read first could be older than the generation read after
+/// it, and would then start a needless refresh.
+///
+/// [`wait_for`](Self::wait_for) blocks its thread on a [`Condvar`]. Async code should
+/// not call it on a runtime thread: poll [`generation`](Self::generation) and
+/// [`is_refreshing`](Self::is_refreshing) instead, or pair the gate with the runtime's
+/// notification primitive (tokio's `Notify`: the refresher calls `notify_waiters()`
+/// once its ticket has ended, and a waiter creates its `notified()` future *before* it
+/// checks the gate, so that it cannot miss the wake-up). A [`RefreshTicket`] is `Send`, so
+/// a spawned task that owns an `Arc<RefreshGate>` can hold it across `.await`s.
+///
+/// ```
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+/// use std::sync::{Arc, Mutex};
+/// use std::thread;
+/// use std::time::Duration;
+///
+/// use msdk_error_codes::RefreshGate;
+///
+/// let gate = Arc::new(RefreshGate::new());
+/// let token = Arc::new(Mutex::new(String::from("expired")));
+/// let refreshes = Arc::new(AtomicUsize::new(0));
+///
+/// // Eight requests sent the generation-0 token and were told it expired.
+/// let seen = gate.generation();
+/// let requests: Vec<_> = (0..8)
+///     .map(|_| {
+///         let (gate, token, refreshes) = (gate.clone(), token.clone(), refreshes.clone());
+///         thread::spawn(move || {
+///             loop {
+///                 if let Some(ticket) = gate.try_begin(seen) {
+///                     // Call the refresh API here; on an error, drop the ticket instead.
+///                     *token.lock().unwrap() = String::from("fresh");
+///                     refreshes.fetch_add(1, Ordering::Relaxed);
+///                     ticket.succeeded();
+///                     break;
+///                 }
+///                 if gate.wait_for(seen, Duration::from_secs(30)) > seen {
+///                     break; // someone else refreshed
+///                 }
+///                 // The refresher gave up (or we timed out): try ourselves.
+///             }
+///             token.lock().unwrap().clone() // retry the request with this
+///         })
+///     })
+///     .collect();
+///
+/// for request in requests {
+///     assert_eq!(request.join().unwrap(), "fresh");
+/// }
+/// assert_eq!(refreshes.load(Ordering::Relaxed), 1);
+/// assert_eq!(gate.generation(), 1);
+/// ```
+pub struct RefreshGate {
+    state: Mutex<State>,
+    /// Signalled whenever a refresh ends, advanced or not.
+    ended: Condvar,
+}
+
+/// Two plain values that every update leaves consistent, so a poisoned lock's state is
+/// still good to use.
+#[derive(Copy, Clone, Debug)]
+struct State {
+    generation: u64,
+    refreshing: bool,
+}
+
+impl RefreshGate {
+    /// A gate at generation 0 with no refresh running.
+    pub const fn new() -> RefreshGate {
+        RefreshGate {
+            state: Mutex::new(State {
+                generation: 0,
+                refreshing: false,
+            }),
+            ended: Condvar::new(),
+        }
+    }
+
+    /// The generation of the current token: 0 at first, plus one per successful
+    /// refresh.
+    pub fn generation(&self) -> u64 {
+        self.lock().generation
+    }
+
+    /// Whether a refresh is running now (a [`RefreshTicket`] is alive).
+    pub fn is_refreshing(&self) -> bool {
+        self.lock().refreshing
+    }
+
+    /// The ticket to refresh, for the one caller whose token is of the current
+    /// generation (`seen_generation == generation()`) while no refresh is running.
+    ///
+    /// `None` for everyone else: a refresh is running (wait for it with
+    /// [`wait_for`](Self::wait_for)), or `seen_generation` is stale, because a newer
+    /// token already exists (re-read it). A `seen_generation` from the future is
+    /// treated the same way.
+    ///
+    /// ```
+    /// use msdk_error_codes::RefreshGate;
+    ///
+    /// let gate = RefreshGate::new();
+    /// let ticket = gate.try_begin(0).expect("the first caller refreshes");
+    /// assert!(gate.try_begin(0).is_none(), "one refresh at a time");
+    /// ticket.succeeded();
+    /// assert_eq!(gate.generation(), 1);
+    /// assert!(gate.try_begin(0).is_none(), "generation 0 is stale now");
+    /// assert!(gate.try_begin(1).is_some());
+    /// ```
+    #[must_use = "dropping the ticket ends the refresh as failed"]
+    pub fn try_begin(&self, seen_generation: u64) -> Option<RefreshTicket<'_>> {
+        let mut state = self.lock();
+        if state.refreshing || state.generation != seen_generation {
+            return None;
+        }
+        state.refreshing = true;
+        Some(RefreshTicket {
+            gate: self,
+            generation: seen_generation,
+        })
+    }
+
+    /// Blocks until the generation is newer than `seen_generation`, or no refresh is
+    /// running, or `timeout` has passed; returns the generation then.
+    ///
+    /// A result above `seen_generation` means a newer token exists: re-read it. A result
+    /// equal to it means the refresher gave up or the wait timed out (see
+    /// [`is_refreshing`](Self::is_refreshing)): [`try_begin`](Self::try_begin) again.
+    /// It returns at once if either condition already holds, so call it after
+    /// `try_begin` returned `None`. Spurious wake-ups are waited through; a
+    /// `Duration::MAX` timeout waits as long as it takes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use msdk_error_codes::RefreshGate;
+    ///
+    /// let gate = RefreshGate::new();
+    /// let ticket = gate.try_begin(0).unwrap();
+    /// // The refresh hangs: the wait times out with the old generation.
+    /// assert_eq!(gate.wait_for(0, Duration::from_millis(10)), 0);
+    /// std::thread::scope(|s| {
+    ///     let waiter = s.spawn(|| gate.wait_for(0, Duration::MAX));
+    ///     ticket.succeeded();
+    ///     assert_eq!(waiter.join().unwrap(), 1);
+    /// });
+    /// ```
+    pub fn wait_for(&self, seen_generation: u64, timeout: Duration) -> u64 {
+        // No deadline (the sum overflows) means no limit.
+        let deadline = Instant::now().checked_add(timeout);
+        let mut state = self.lock();
+        // A loop of our own rather than `wait_timeout_while`, which returns at the first
+        // wake-up once the lock is poisoned; this one recovers and waits on.
+        while state.generation <= seen_generation && state.refreshing {
+            state = match deadline {
+                None => self
+                    .ended
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner),
+                Some(deadline) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        break;
+                    }
+                    self.ended
+                        .wait_timeout(state, left)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0
+                }
+            };
+        }
+        state.generation
+    }
+
+    /// The state, whether or not a thread panicked while holding the lock: no update
+    /// leaves it half done (see [`State`]), so poisoning is no reason to fail.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Ends the running refresh, advancing the generation if it succeeded, and wakes
+    /// every waiter: the successful refresh's token serves them all, and after a
+    /// failure all of them may race to begin the next one.
+    fn end(&self, succeeded: bool) {
+        let mut state = self.lock();
+        state.refreshing = false;
+        if succeeded {
+            state.generation += 1;
+        }
+        drop(state);
+        self.ended.notify_all();
+    }
+}
+
+impl Default for RefreshGate {
+    fn default() -> Self {
+        RefreshGate::new()
+    }
+}
+
+/// Shows the generation and whether a refresh is running.
+///
+/// ```
+/// let gate = msdk_error_codes::RefreshGate::new();
+/// assert_eq!(format!("{gate:?}"), "RefreshGate { generation: 0, refreshing: false }");
+/// ```
+impl fmt::Debug for RefreshGate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = *self.lock();
+        f.debug_struct("RefreshGate")
+            .field("generation", &state.generation)
+            .field("refreshing", &state.refreshing)
+            .finish()
+    }
+}
+
+/// The right to refresh the token, held by the one caller
+/// [`RefreshGate::try_begin`] chose.
+///
+/// Call [`succeeded`](Self::succeeded) once the new token is stored. Dropping the ticket
+/// instead (an error, `?`, a panic, a cancelled task) ends the refresh as failed: the
+/// generation stays, waiters wake up, and the next caller may begin.
+///
+/// The ticket is `Send`, so it can move to another thread or be held across `.await`.
+///
+/// ```
+/// use msdk_error_codes::RefreshGate;
+///
+/// let gate = RefreshGate::new();
+/// let ticket = gate.try_begin(0).unwrap();
+/// assert_eq!(ticket.generation(), 0);
+/// drop(ticket); // the refresh failed
+/// assert_eq!(gate.generation(), 0);
+/// assert!(gate.try_begin(0).is_some(), "the next caller may try");
+/// ```
+#[must_use = "dropping the ticket ends the refresh as failed"]
+pub struct RefreshTicket<'a> {
+    gate: &'a RefreshGate,
+    generation: u64,
+}
+
+impl RefreshTicket<'_> {
+    /// The generation being refreshed: the token that expired. Success makes the
+    /// gate's generation one more than this.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Ends the refresh as successful: advances the gate's generation by one and wakes
+    /// every waiter. Store the new token *before* calling this, so that whoever sees the
+    /// new generation finds the new token.
+    pub fn succeeded(self) {
+        // Skips Drop, which would end the refresh a second time, as failed.
+        let ticket = ManuallyDrop::new(self);
+        ticket.gate.end(true);
+    }
+}
+
+impl Drop for RefreshTicket<'_> {
+    fn drop(&mut self) {
+        self.gate.end(false);
+    }
+}
+
+impl fmt::Debug for RefreshTicket<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RefreshTicket")
+            .field("generation", &self.generation)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The only way to poison the lock is a panic while holding it, which the gate's
+    /// own code never does; a test can, from inside the module.
+    #[test]
+    fn a_poisoned_lock_is_recovered() {
+        let gate = RefreshGate::new();
+        let ticket = gate.try_begin(0).unwrap();
+        std::thread::scope(|s| {
+            let poisoner = s.spawn(|| {
+                let _guard = gate.state.lock().unwrap();
+                panic!("poison the gate's lock");
+            });
+            assert!(poisoner.join().is_err());
+        });
+        assert!(gate.state.is_poisoned());
+        assert!(gate.is_refreshing());
+        assert_eq!(gate.wait_for(0, Duration::ZERO), 0);
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| gate.wait_for(0, Duration::MAX));
+            ticket.succeeded();
+            assert_eq!(waiter.join().unwrap(), 1);
+        });
+        assert_eq!(gate.generation(), 1);
+        assert!(gate.try_begin(1).is_some());
+        assert_eq!(
+            format!("{gate:?}"),
+            "RefreshGate { generation: 1, refreshing: false }"
+        );
+    }
+}

@@ -17,8 +17,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msdk_error_codes::{
     AccessCode, Api, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode, MsdkResponse,
-    QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode, WechatPlatformCode, catalog,
-    classify_for, parse_passthrough,
+    QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy, WechatGroupCode,
+    WechatPlatformCode, catalog, classify_for, parse_passthrough,
 };
 
 /// Baseline 1: the classifier a backend writes by hand from the wiki page.
@@ -329,9 +329,50 @@ fn bench_lookup(c: &mut Criterion) {
     group.finish();
 }
 
+/// `decision()` on top of `classify_for` (it should add nothing measurable), and one
+/// step of a retry state machine.
+fn bench_decision(c: &mut Criterion) {
+    let stream: Vec<(Api, i32, &str)> = CASES
+        .iter()
+        .cycle()
+        .take(CASES.len() * 20)
+        .map(|&(_, api, ret, msg)| (api, ret, msg))
+        .collect();
+    let mut group = c.benchmark_group("decision");
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function(BenchmarkId::new("crate", "mixed_stream"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(classify_for(api, ret, msg).decision());
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("classify_only", "mixed_stream"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(classify_for(api, ret, msg));
+            }
+        })
+    });
+    let policy = RetryPolicy::default().with_budget(RetryBudget::default());
+    let outcomes: Vec<_> = stream
+        .iter()
+        .map(|&(api, ret, msg)| classify_for(api, ret, msg))
+        .collect();
+    group.bench_function(BenchmarkId::new("crate", "attempts_next"), |b| {
+        b.iter(|| {
+            for outcome in black_box(&outcomes) {
+                let mut attempts = policy.start(outcome.api());
+                black_box(attempts.next(outcome));
+            }
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup
+    targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup, bench_decision
 }
 criterion_main!(benches);

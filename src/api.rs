@@ -93,6 +93,26 @@ impl Api {
         Some(Found::documented(layer, code, entry))
     }
 
+    /// Whether sending the same call twice is harmless, so that an ambiguous failure (a
+    /// timeout, an internal error: did it run?) may be retried.
+    ///
+    /// The share endpoints send a message to other users: a retry of a share that did
+    /// go through sends it twice, so they are not idempotent. The others are: the
+    /// generic endpoints read (login checks, profiles, friends) or set state; the spec
+    /// itself says to retry once (重试一次) for the game center's and the blue-diamond
+    /// gifts' errors, and group binding refuses a second group with the same ID
+    /// (`-10005` 群ID已存在).
+    ///
+    /// ```
+    /// use msdk_error_codes::Api;
+    ///
+    /// assert!(!Api::QqShare.is_idempotent());
+    /// assert!(Api::Generic.is_idempotent());
+    /// ```
+    pub const fn is_idempotent(self) -> bool {
+        !matches!(self, Api::QzoneShare | Api::QqShare)
+    }
+
     /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -19,9 +19,9 @@ const MILLI: u32 = 1000;
 /// rules of gRPC's [retry throttling] (proposal A6):
 ///
 /// - The bucket holds up to `max_tokens` tokens and starts full.
-/// - Every attempt (first try or retry) that fails with a retryable error
-///   ([`Classification::is_retryable`](crate::Classification::is_retryable)) takes one
-///   token: [`record_failure`](Self::record_failure). The bucket never goes below 0.
+/// - Every attempt (first try or retry) whose [`Decision`](crate::Decision) is
+///   `Retry` takes one token: [`record_failure`](Self::record_failure). The bucket never
+///   goes below 0.
 /// - Every success adds `token_ratio` tokens: [`record_success`](Self::record_success).
 ///   The bucket never goes above `max_tokens`.
 /// - Other outcomes (a request to fix, a re-authorisation) leave the bucket alone: they
@@ -40,8 +40,11 @@ const MILLI: u32 = 1000;
 /// Clones share one bucket: create one budget per client (or per upstream server) and
 /// hand clones to every task. The budget is `Send + Sync` and lock-free.
 ///
+/// A [`RetryPolicy`](crate::RetryPolicy) with [`with_budget`](crate::RetryPolicy::with_budget)
+/// does this bookkeeping itself; by hand it reads:
+///
 /// ```
-/// use msdk_error_codes::{ErrType, MsdkResponse, RetryBudget};
+/// use msdk_error_codes::{Decision, MsdkResponse, RetryBudget};
 ///
 /// # fn call_msdk() -> Vec<u8> { br#"{"ret":-307,"msg":"internal error","err_type":1}"#.to_vec() }
 /// let budget = RetryBudget::default(); // 10 tokens, ratio 0.1
@@ -49,13 +52,12 @@ const MILLI: u32 = 1000;
 /// loop {
 ///     let body = call_msdk();
 ///     let response = MsdkResponse::from_slice(&body).expect("an MSDK response");
-///     let outcome = response.classify();
-///     match outcome.err_type() {
-///         ErrType::Normal => {
+///     match response.classify().decision() {
+///         Decision::Success => {
 ///             budget.record_success();
 ///             break;
 ///         }
-///         ErrType::NetworkUnstable if budget.record_failure() => retries += 1, // back off, retry
+///         Decision::Retry(_) if budget.record_failure() => retries += 1, // back off, retry
 ///         _ => break, // not retryable, or the budget says stop: fail the call
 ///     }
 /// }

@@ -4,9 +4,9 @@
 use core::fmt;
 
 use crate::{
-    AccessCode, AccessTokenCode, Action, Api, CodeInfo, ErrType, Layer, LogicCode, LogicRange,
-    MsdkCode, MsdkError, OidbCode, PayTokenCode, QqPlatformCode, WechatPlatformCode, parse_oidb,
-    parse_passthrough,
+    AccessCode, AccessTokenCode, Action, Api, CodeInfo, Decision, ErrType, Layer, LogicCode,
+    LogicRange, MsdkCode, MsdkError, OidbCode, PayTokenCode, QqPlatformCode, WechatPlatformCode,
+    parse_oidb, parse_passthrough,
 };
 
 /// Classifies a response of a generic endpoint: [`classify_for`] with [`Api::Generic`].
@@ -227,21 +227,39 @@ pub(crate) struct Verdict {
 }
 
 impl Verdict {
-    /// Takes the server's `err_type` into account: a recognised value wins (MSDK computed
-    /// it), except on success, which is always Normal, and except Normal on a failure,
-    /// which would make a failed call read as fine. The action follows a server value
-    /// that disagrees with the table.
+    /// Takes the server's `err_type` into account. On a failure, a server value of 1, 2
+    /// or 3 wins: MSDK computed it for this call. Its action stays the catalogue's when
+    /// that already says the same (a retry for 1, re-authorize for 2, refresh for 3),
+    /// else becomes the one the value implies. A server 0, 5 or a value the spec does not
+    /// define changes nothing: a failed call must not read as fine, and "unknown" says
+    /// less than the catalogue. On success nothing changes either. The raw value is kept
+    /// in every case.
     pub(crate) fn with_server_err_type(mut self, raw: Option<i32>) -> Verdict {
         self.server_err_type = raw;
-        if let Some(server) = raw.and_then(ErrType::from_code)
-            && self.ret != 0
-            && server != ErrType::Normal
-            && server != self.table_err_type
-        {
-            self.err_type = server;
+        let server = match raw.and_then(ErrType::from_code) {
+            Some(
+                server @ (ErrType::NetworkUnstable | ErrType::Reauthorize | ErrType::RefreshToken),
+            ) if self.ret != 0 => server,
+            _ => return self,
+        };
+        let fits = match server {
+            ErrType::NetworkUnstable => matches!(
+                self.action,
+                Action::Retry | Action::RetryLater | Action::SlowDown
+            ),
+            ErrType::Reauthorize => matches!(self.action, Action::Reauthorize),
+            _ => matches!(self.action, Action::RefreshToken),
+        };
+        self.err_type = server;
+        if !fits {
             self.action = Action::for_err_type(server);
         }
         self
+    }
+
+    /// What to do next: see [`Decision`].
+    pub(crate) const fn decision(&self) -> Decision {
+        Decision::of(self.ret, self.action, self.err_type)
     }
 
     /// The one line that `Classification` and `MsdkError` display: layer, number,
@@ -323,10 +341,16 @@ macro_rules! verdict_accessors {
             self.verdict.known
         }
 
-        /// What the client must do: the server's `err_type` when it sent a recognised
-        /// one, else the catalogue's (see [`table_err_type`](Self::table_err_type)).
+        /// What the client must do: on a failure, the server's `err_type` when it sent
+        /// 1, 2 or 3, else the catalogue's (see [`table_err_type`](Self::table_err_type)).
         pub fn err_type(&self) -> $crate::ErrType {
             self.verdict.err_type
+        }
+
+        /// What to do next, in one answer: see [`Decision`](crate::Decision) for the
+        /// rules. `Success` exactly when `ret == 0`.
+        pub fn decision(&self) -> $crate::Decision {
+            self.verdict.decision()
         }
 
         /// The `err_type` the catalogue and the classification rules give, whatever the
@@ -348,8 +372,9 @@ macro_rules! verdict_accessors {
         }
 
         /// The handling, normalised: the catalogue's for a documented code, else the one
-        /// implied by [`err_type`](Self::err_type); a server `err_type` that disagrees
-        /// with the catalogue decides it.
+        /// implied by [`err_type`](Self::err_type); a server `err_type` of 1, 2 or 3 on a
+        /// failure decides it when the catalogue's says otherwise, so that the action and
+        /// the [`decision`](Self::decision) agree.
         pub fn action(&self) -> $crate::Action {
             self.verdict.action
         }
@@ -369,19 +394,23 @@ macro_rules! verdict_accessors {
             self.verdict.ret == 0
         }
 
-        /// `err_type` is [`NetworkUnstable`](crate::ErrType::NetworkUnstable): retry later.
+        /// The [`decision`](Self::decision) is [`Retry`](crate::Decision::Retry) (it
+        /// follows the decision, not `err_type`).
         pub fn is_retryable(&self) -> bool {
-            self.verdict.err_type == $crate::ErrType::NetworkUnstable
+            self.verdict.decision().is_retry()
         }
 
-        /// `err_type` is [`Reauthorize`](crate::ErrType::Reauthorize).
+        /// The [`decision`](Self::decision) is
+        /// [`Reauthorize`](crate::Decision::Reauthorize): access `-901` says so with
+        /// `err_type` Unknown, for instance.
         pub fn needs_reauthorization(&self) -> bool {
-            self.verdict.err_type == $crate::ErrType::Reauthorize
+            matches!(self.verdict.decision(), $crate::Decision::Reauthorize)
         }
 
-        /// `err_type` is [`RefreshToken`](crate::ErrType::RefreshToken).
+        /// The [`decision`](Self::decision) is
+        /// [`RefreshToken`](crate::Decision::RefreshToken).
         pub fn needs_token_refresh(&self) -> bool {
-            self.verdict.err_type == $crate::ErrType::RefreshToken
+            matches!(self.verdict.decision(), $crate::Decision::RefreshToken)
         }
     };
 }
@@ -470,7 +499,7 @@ impl fmt::Display for Classification<'_> {
 
 /// The stable JSON form, for logs and tools: `ret`, `msg`, `api`, `layer`, `code`,
 /// `name`, `description`, `recommendation`, `description_en`, `recommendation_en`,
-/// `err_type` (the wire integer), `action`, `known`, then `platform_message`,
+/// `err_type` (the wire integer), `action`, `decision`, `known`, then `platform_message`,
 /// `table_err_type`, `server_err_type` and `range`. The catalogue's fields are `null`
 /// for an undocumented code.
 ///
@@ -493,7 +522,7 @@ impl serde::Serialize for Classification<'_> {
         use serde::ser::SerializeStruct;
 
         let info = self.known().map(MsdkCode::info);
-        let mut out = serializer.serialize_struct("Classification", 17)?;
+        let mut out = serializer.serialize_struct("Classification", 18)?;
         out.serialize_field("ret", &self.ret())?;
         out.serialize_field("msg", self.msg())?;
         out.serialize_field("api", self.api().as_str())?;
@@ -506,6 +535,7 @@ impl serde::Serialize for Classification<'_> {
         out.serialize_field("recommendation_en", &info.map(|i| i.recommendation_en))?;
         out.serialize_field("err_type", &self.err_type())?;
         out.serialize_field("action", &self.action())?;
+        out.serialize_field("decision", self.decision().as_str())?;
         out.serialize_field("known", &info.is_some())?;
         out.serialize_field("platform_message", &self.platform_message())?;
         out.serialize_field("table_err_type", &self.table_err_type())?;

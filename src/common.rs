@@ -443,18 +443,22 @@ impl Action {
         self.into()
     }
 
-    /// The action implied by a bare `err_type`, for codes the catalogue does not document.
+    /// The action implied by a bare `err_type`, for codes the catalogue does not document
+    /// and for a server `err_type` that overrides the catalogue. `NetworkUnstable` is
+    /// [`RetryLater`](Action::RetryLater): the spec's words for it are
+    /// 网络不稳定，请稍后再试 (try again later).
     ///
     /// ```
     /// use msdk_error_codes::{Action, ErrType};
     ///
     /// assert_eq!(Action::for_err_type(ErrType::RefreshToken), Action::RefreshToken);
+    /// assert_eq!(Action::for_err_type(ErrType::NetworkUnstable), Action::RetryLater);
     /// assert_eq!(Action::for_err_type(ErrType::Unknown), Action::Unspecified);
     /// ```
     pub const fn for_err_type(err_type: ErrType) -> Action {
         match err_type {
             ErrType::Normal => Action::NoAction,
-            ErrType::NetworkUnstable => Action::Retry,
+            ErrType::NetworkUnstable => Action::RetryLater,
             ErrType::Reauthorize => Action::Reauthorize,
             ErrType::RefreshToken => Action::RefreshToken,
             ErrType::Unknown => Action::Unspecified,

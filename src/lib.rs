@@ -107,10 +107,17 @@
 //!    Access for numbers in no range, like positive ones). Undocumented codes in the
 //!    system and server ranges are NetworkUnstable (every documented code there says to
 //!    retry); all other undocumented codes are Unknown.
-//! 7. The predicates follow `err_type`: [`is_retryable`](Classification::is_retryable)
-//!    is NetworkUnstable, [`needs_reauthorization`](Classification::needs_reauthorization)
-//!    is Reauthorize, [`needs_token_refresh`](Classification::needs_token_refresh) is
-//!    RefreshToken.
+//! 7. One [`Decision`] per response says what to do next
+//!    ([`decision`](Classification::decision)): `Success` exactly when `ret == 0`,
+//!    `Benign` for the codes the spec calls normal, `Retry` with a [`Backoff`],
+//!    `RefreshToken`, `Reauthorize` or `Fail`; the [`Decision`] docs give the rules and
+//!    cite the spec's words. On a failure, a server `err_type` of 1, 2 or 3 decides; a
+//!    server 0, 5 or a value the spec does not define leaves the catalogue's answer.
+//!    The predicates follow the decision, not `err_type`:
+//!    [`is_retryable`](Classification::is_retryable) is `Retry`,
+//!    [`needs_reauthorization`](Classification::needs_reauthorization) is `Reauthorize`
+//!    (access `-901` says so with `err_type` Unknown),
+//!    [`needs_token_refresh`](Classification::needs_token_refresh) is `RefreshToken`.
 //!
 //! ```
 //! use msdk_error_codes::{classify, classify_for, Api, ErrType, Layer, LogicRange};
@@ -143,39 +150,44 @@
 //! ```
 //!
 //! [`MsdkResponse`] reads a response body, borrowing `msg` from the input, and
-//! classifies it; when the server sent a recognised `err_type`, that value wins (MSDK
-//! computed it for this call), except that `0` on a failed call never makes it read as
-//! fine, and the catalogue's stays available as
+//! classifies it with the server's `err_type`; the catalogue's stays available as
 //! [`table_err_type`](Classification::table_err_type). Classification never panics and
 //! never allocates; [`MsdkError`] is the owned form for `Result`s.
 //!
-//! A retry loop matches on the `err_type`:
+//! # Retrying
+//!
+//! A [`RetryPolicy`] bounds the retries of one logical call the way the spec means them
+//! (重试一次 is one retry; one token refresh per call; at most 5 attempts), as a small
+//! state machine the caller drives: [`RetryPolicy::start`] gives an [`Attempts`], and
+//! [`Attempts::next`] turns each attempt's classification into a [`Step`]. No runtime,
+//! thread or clock is inside: sleep on the returned delay with whatever the backend
+//! uses. A [`RetryBudget`] shared by all calls of a client stops retries while most
+//! attempts fail (gRPC's retry throttling), and a [`RefreshGate`] lets one of many
+//! requests that saw the same expired token refresh it while the others wait for the
+//! new one. `examples/retry_tokio.rs` puts the three together on tokio.
 //!
 //! ```
-//! use msdk_error_codes::{ErrType, MsdkResponse};
+//! use msdk_error_codes::{Api, MsdkError, MsdkResponse, RetryPolicy, Step};
 //!
-//! # fn call_msdk(attempt: u32) -> Vec<u8> {
-//! #     if attempt == 0 { br#"{"ret":-307,"msg":"internal error","err_type":1}"#.to_vec() }
-//! #     else { br#"{"ret":0,"msg":"success","err_type":0}"#.to_vec() }
-//! # }
-//! for attempt in 0..3 {
-//!     let body = call_msdk(attempt);
+//! # let mut replies = vec![
+//! #     br#"{"ret":-307,"msg":"internal error","err_type":1}"#.to_vec(),
+//! #     br#"{"ret":0,"msg":"success","err_type":0}"#.to_vec(),
+//! # ].into_iter();
+//! # let mut call_msdk = move || replies.next().unwrap();
+//! # fn refresh_token() {}
+//! let policy = RetryPolicy::default();
+//! let mut attempts = policy.start(Api::Generic);
+//! let result: Result<(), MsdkError> = loop {
+//!     let body = call_msdk();
 //!     let response = MsdkResponse::from_slice(&body).expect("an MSDK response");
-//!     let outcome = response.classify();
-//!     match outcome.err_type() {
-//!         ErrType::Normal => break,
-//!         ErrType::NetworkUnstable => continue, // back off, then retry
-//!         ErrType::RefreshToken => { /* refresh the access token, then retry */ }
-//!         ErrType::Reauthorize => { /* send the player back to QQ/WeChat login */ break }
-//!         ErrType::Unknown => panic!("{outcome}"), // a bug or a configuration problem: log it
+//!     match attempts.next(&response.classify()) {
+//!         Step::RetryAfter(delay) => std::thread::sleep(delay),
+//!         Step::RefreshThenRetry => refresh_token(),
+//!         _ => break response.into_result(), // success, or the error to report
 //!     }
-//! }
+//! };
+//! assert!(result.is_ok());
 //! ```
-//!
-//! Two std-only helpers make such a loop safe at scale: a [`RetryBudget`] shared by all
-//! calls of a client stops retries while most attempts fail (gRPC's retry throttling),
-//! and a [`RefreshGate`] lets one of many requests that saw the same expired token
-//! refresh it while the others wait for the new one.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -184,6 +196,7 @@ mod api;
 mod budget;
 mod classify;
 mod common;
+mod decision;
 mod error;
 mod fixture;
 mod msdk_code;
@@ -191,6 +204,7 @@ mod passthrough;
 mod range;
 mod refresh;
 mod response;
+mod retry;
 mod table;
 mod wire;
 
@@ -209,6 +223,7 @@ pub use blue_diamond::BlueDiamondCode;
 pub use budget::{InvalidBudget, RetryBudget};
 pub use classify::{Classification, classify, classify_for};
 pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, UnknownCode};
+pub use decision::{Backoff, Decision};
 pub use error::{MsdkError, ParseError};
 pub use fixture::{Fixture, fixtures};
 pub use game_center::GameCenterCode;
@@ -220,6 +235,7 @@ pub use qq::QqPlatformCode;
 pub use range::LogicRange;
 pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
+pub use retry::{Attempts, RetryPolicy, Step};
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};
 

@@ -191,7 +191,8 @@ impl<'a> MsdkResponse<'a> {
         classify_for(api, self.ret, &self.msg).with_server_err_type(self.err_type)
     }
 
-    /// `Ok(())` on success (`ret == 0`), else the owned error.
+    /// `Ok(())` on success (`ret == 0`), else the owned error: a generic endpoint's
+    /// ([`into_result_for`](Self::into_result_for) takes the API).
     ///
     /// ```
     /// use msdk_error_codes::MsdkResponse;
@@ -201,7 +202,21 @@ impl<'a> MsdkResponse<'a> {
     /// assert!(err.needs_token_refresh());
     /// ```
     pub fn into_result(self) -> Result<(), MsdkError> {
-        match self.classify().to_error() {
+        self.into_result_for(Api::Generic)
+    }
+
+    /// `Ok(())` on success (`ret == 0`), else the owned error, classified for `api`.
+    /// For every API, `into_result_for(api).is_ok()` exactly when
+    /// `classify_for(api).decision()` is [`Success`](crate::Decision::Success).
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Layer, MsdkResponse};
+    ///
+    /// let err = MsdkResponse::new(-10002, "x", None).into_result_for(Api::BlueDiamond).unwrap_err();
+    /// assert_eq!(err.layer(), Layer::BlueDiamond);
+    /// ```
+    pub fn into_result_for(self, api: Api) -> Result<(), MsdkError> {
+        match self.classify_for(api).to_error() {
             None => Ok(()),
             Some(err) => Err(err),
         }

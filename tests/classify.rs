@@ -765,13 +765,19 @@ fn classify_is_classify_for_generic() {
 }
 
 #[test]
-fn predicates_follow_err_type() {
+fn predicates_follow_the_decision() {
     let cases = [
         (-10000, "-73,x", false, true, false),
         (-20000, "42001,x", false, false, true),
         (-503, "", true, false, false),
         (-303, "", false, false, false),
         (0, "", false, false, false),
+        // Reauthorize in the catalogue although its err_type is Unknown.
+        (-901, "", false, true, false),
+        // Undocumented in the server range: err_type 1, retry later.
+        (-2345, "", true, false, false),
+        // Benign: no retry, no re-authorization.
+        (1, "", false, false, false),
     ];
     for (ret, msg, retry, reauth, refresh) in cases {
         let c = classify(ret, msg);

@@ -150,6 +150,7 @@ fn explains_one_response_for_people() {
         "Re-authorize",
         "2 reauthorize",
         "action             reauthorize",
+        "decision           reauthorize",
     ] {
         assert!(out.contains(words), "{words:?} not in\n{out}");
     }
@@ -181,6 +182,7 @@ fn json_output_has_the_stable_fields() {
     assert!(json["description_en"].is_string() && json["recommendation_en"].is_string());
     assert_eq!(json["err_type"], 3);
     assert_eq!(json["action"], "refresh_token");
+    assert_eq!(json["decision"], "refresh_token");
     assert_eq!(json["known"], true);
 
     let (_, out, _) = run(&["--json", "-10000", "99999,new"], "");
@@ -239,12 +241,20 @@ not json at all
 fn stdin_uses_the_api_context_and_the_servers_err_type() {
     let (_, out, _) = run(
         &["--api", "blue-diamond"],
-        "{\"ret\":-10002,\"msg\":\"x\",\"err_type\":5}\n",
+        "{\"ret\":-10002,\"msg\":\"x\",\"err_type\":2}\n{\"ret\":-10002,\"msg\":\"x\",\"err_type\":5}\n",
     );
-    assert!(out.contains("BlueDiamondCode::AccountNotFound"), "{out}");
-    assert!(out.contains("5 unknown"), "{out}");
+    let (first, second) = out.split_once("\n\n").unwrap();
+    assert!(first.contains("BlueDiamondCode::AccountNotFound"), "{out}");
+    assert!(first.contains("2 reauthorize"), "{out}");
     assert!(
-        out.contains("sent by the server; the catalogue says 1 network_unstable"),
+        first.contains("sent by the server; the catalogue says 1 network_unstable"),
+        "{out}"
+    );
+    assert!(first.contains("decision           reauthorize"), "{out}");
+    // A server 5 says less than the catalogue: the catalogue's stays.
+    assert!(second.contains("1 network_unstable"), "{out}");
+    assert!(
+        second.contains("decision           retry_immediately"),
         "{out}"
     );
 }

@@ -2,7 +2,7 @@
 //! or an attacker sends.
 
 use msdk_error_codes::{
-    Api, ErrType, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for, parse_oidb,
+    Api, Decision, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for, parse_oidb,
     parse_passthrough,
 };
 use proptest::prelude::*;
@@ -69,17 +69,35 @@ fn check(api: Api, ret: i32, msg: &str) -> Result<(), TestCaseError> {
         }
         None => prop_assert_eq!(c.code(), ret),
     }
-    // The predicates follow err_type; success is ret 0.
+    // The predicates follow the decision; success is ret 0, and nothing else.
+    let decision = c.decision();
     prop_assert_eq!(c.is_success(), ret == 0);
-    prop_assert_eq!(c.is_retryable(), c.err_type() == ErrType::NetworkUnstable);
-    prop_assert_eq!(
-        c.needs_reauthorization(),
-        c.err_type() == ErrType::Reauthorize
-    );
-    prop_assert_eq!(
-        c.needs_token_refresh(),
-        c.err_type() == ErrType::RefreshToken
-    );
+    prop_assert_eq!(decision == Decision::Success, ret == 0);
+    prop_assert_eq!(c.to_error().is_none(), ret == 0);
+    prop_assert_eq!(c.is_retryable(), matches!(decision, Decision::Retry(_)));
+    prop_assert_eq!(c.needs_reauthorization(), decision == Decision::Reauthorize);
+    prop_assert_eq!(c.needs_token_refresh(), decision == Decision::RefreshToken);
+    if ret != 0 && c.known().is_none() {
+        prop_assert_ne!(
+            decision,
+            Decision::Benign,
+            "an undocumented failure is never benign"
+        );
+    }
+    // Whatever err_type a server adds, success stays success and a failure a failure.
+    for server in [0, 1, 2, 3, 5, 7, -1] {
+        let with = MsdkResponse::new(ret, msg, Some(server));
+        let d = with.classify_for(api).decision();
+        prop_assert_eq!(d == Decision::Success, ret == 0);
+        if ret != 0 && decision != Decision::Benign {
+            prop_assert_ne!(
+                d,
+                Decision::Benign,
+                "server {} made a failure benign",
+                server
+            );
+        }
+    }
     prop_assert_eq!(c.range(), LogicRange::of(ret));
     // The owned error keeps the same.
     if let Some(err) = c.to_error() {

@@ -1,7 +1,7 @@
 //! Reading real MSDK responses with `MsdkResponse`: what is accepted, what is a
 //! `ParseError` (and that it says what and where), and the server's `err_type`.
 
-use msdk_error_codes::{Action, Api, ErrType, Layer, MsdkResponse};
+use msdk_error_codes::{Action, Api, Backoff, Decision, ErrType, Layer, MsdkResponse};
 
 fn parse(json: &str) -> Result<MsdkResponse<'_>, msdk_error_codes::ParseError> {
     MsdkResponse::from_slice(json.as_bytes())
@@ -234,7 +234,7 @@ fn deeply_nested_payloads_do_not_overflow_the_stack() {
 }
 
 #[test]
-fn server_err_type_wins_and_the_table_value_stays_available() {
+fn a_server_err_type_of_1_2_or_3_wins_and_the_table_value_stays_available() {
     // QQ -73 is Reauthorize in the table; this server says "retry later".
     let response = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":1}"#).unwrap();
     let c = response.classify();
@@ -243,16 +243,18 @@ fn server_err_type_wins_and_the_table_value_stays_available() {
     assert_eq!(c.server_err_type(), Some(ErrType::NetworkUnstable));
     assert_eq!(
         c.action(),
-        Action::Retry,
-        "the action follows a disagreeing server"
+        Action::RetryLater,
+        "the action follows a disagreeing server: 请稍后再试"
     );
+    assert_eq!(c.decision(), Decision::Retry(Backoff::Later));
     assert!(c.is_retryable() && !c.needs_reauthorization());
 
     // Agreement keeps the catalogue's finer action.
     let agree = parse(r#"{"ret":-503,"err_type":1}"#).unwrap();
     assert_eq!(agree.classify().action(), Action::SlowDown);
 
-    // An unrecognised value is kept raw and ignored.
+    // An unrecognised value is kept raw and ignored; so is 5, which says less than the
+    // catalogue.
     let odd = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":4}"#).unwrap();
     let c = odd.classify();
     assert_eq!(c.err_type(), ErrType::Reauthorize);
@@ -260,6 +262,13 @@ fn server_err_type_wins_and_the_table_value_stays_available() {
         (c.server_err_type(), c.server_err_type_raw()),
         (None, Some(4))
     );
+    let five = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":5}"#).unwrap();
+    let c = five.classify();
+    assert_eq!(
+        (c.err_type(), c.decision()),
+        (ErrType::Reauthorize, Decision::Reauthorize)
+    );
+    assert_eq!(c.server_err_type(), Some(ErrType::Unknown));
 
     // A server err_type of 0 on a failed call does not make it read as fine: the
     // catalogue's stays, and the server's 0 is readable as sent.

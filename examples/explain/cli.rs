@@ -300,7 +300,8 @@ fn write_explanation(out: &mut dyn Write, c: &Classification<'_>, json: bool) ->
         "  action             {}: {}",
         c.action(),
         c.action().description()
-    )
+    )?;
+    writeln!(out, "  decision           {}", c.decision())
 }
 
 fn or_none(text: &str) -> &str {

@@ -16,9 +16,9 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msdk_error_codes::{
-    AccessCode, Api, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode, MsdkResponse,
-    QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy, WechatGroupCode,
-    WechatPlatformCode, catalog, classify_for, parse_passthrough,
+    AccessCode, Api, BlueDiamondCode, Envelope, ErrorCode, GameCenterCode, Layer, LogicCode,
+    MsdkResponse, QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy,
+    WechatGroupCode, WechatPlatformCode, catalog, classify_for, parse_passthrough,
 };
 
 /// Baseline 1: the classifier a backend writes by hand from the wiki page.
@@ -248,7 +248,7 @@ fn bench_parse_passthrough(c: &mut Criterion) {
     group.finish();
 }
 
-/// A success body with a realistic payload: 20 friends with Chinese nicknames (the same
+/// A success body with a realistic payload: 50 friends with Chinese nicknames (the same
 /// file the allocation test reads).
 const FRIENDS_BODY: &str = include_str!("../tests/data/friends-response.json");
 
@@ -370,9 +370,79 @@ fn bench_decision(c: &mut Criterion) {
     group.finish();
 }
 
+/// The friends list as a backend types it.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)] // read through black_box only
+struct Friends {
+    lists: Vec<Friend>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)] // read through black_box only
+struct Friend {
+    openid: String,
+    #[serde(rename = "nickName")]
+    nick_name: String,
+    gender: String,
+    figureurl: String,
+    #[serde(rename = "isFriend")]
+    is_friend: bool,
+    score: f64,
+    level: u32,
+    tags: Vec<String>,
+}
+
+/// What users write with `#[serde(flatten)]`: the status beside the payload.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)] // read through black_box only
+struct Flattened {
+    ret: i32,
+    msg: String,
+    err_type: Option<i32>,
+    #[serde(flatten)]
+    payload: Friends,
+}
+
+/// The payload and the status in one parse (`Envelope`), beside `#[serde(flatten)]`,
+/// parsing twice (`MsdkResponse`, then `T`), and the floor: `T` alone, ignoring the
+/// status.
+fn bench_envelope(c: &mut Criterion) {
+    let body = FRIENDS_BODY.as_bytes();
+    let mut group = c.benchmark_group("envelope");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_with_input(BenchmarkId::new("crate", "friends_50"), body, |b, body| {
+        b.iter(|| black_box(Envelope::<Friends>::from_slice(black_box(body)).expect("valid")))
+    });
+    group.bench_with_input(
+        BenchmarkId::new("flatten", "friends_50"),
+        body,
+        |b, body| {
+            b.iter(|| {
+                black_box(serde_json::from_slice::<Flattened>(black_box(body)).expect("valid"))
+            })
+        },
+    );
+    group.bench_with_input(
+        BenchmarkId::new("parse_twice", "friends_50"),
+        body,
+        |b, body| {
+            b.iter(|| {
+                let status = MsdkResponse::from_slice(black_box(body)).expect("valid");
+                let payload = serde_json::from_slice::<Friends>(black_box(body)).expect("valid");
+                black_box((status, payload))
+            })
+        },
+    );
+    group.bench_with_input(BenchmarkId::new("floor", "friends_50"), body, |b, body| {
+        b.iter(|| black_box(serde_json::from_slice::<Friends>(black_box(body)).expect("valid")))
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup, bench_decision
+    targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup, bench_decision,
+        bench_envelope
 }
 criterion_main!(benches);

@@ -471,6 +471,11 @@ impl<'a> Classification<'a> {
         (!self.is_success()).then(|| MsdkError::new(self.msg, self.verdict))
     }
 
+    /// The owned error, whatever `ret` is; for callers that know the call failed.
+    pub(crate) fn into_error(self) -> MsdkError {
+        MsdkError::new(self.msg, self.verdict)
+    }
+
     pub(crate) fn from_parts(msg: &'a str, verdict: Verdict) -> Self {
         Classification { msg, verdict }
     }

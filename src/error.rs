@@ -89,6 +89,9 @@ pub struct ParseError(Box<Inner>);
 #[derive(Debug)]
 struct Inner {
     kind: Kind,
+    /// Where in the payload, for an [`Envelope`](crate::Envelope) whose payload did not
+    /// fit its type (`lists[3].level`).
+    path: Option<Box<str>>,
 }
 
 #[derive(Debug)]
@@ -125,7 +128,36 @@ impl ParseError {
                 line,
                 column,
             },
+            path: None,
         }))
+    }
+
+    /// The same error, placed at `path` in the payload.
+    pub(crate) fn with_path(mut self, path: impl Into<Box<str>>) -> Self {
+        self.0.path = Some(path.into());
+        self
+    }
+
+    /// Where in the payload the problem is, as a path like `lists[3].level`, when an
+    /// [`Envelope`](crate::Envelope) read from a slice found a successful response whose
+    /// payload does not fit its type; `None` for every other error, and for a problem of
+    /// the payload object as a whole (a missing field: the message names it).
+    ///
+    /// ```
+    /// use msdk_error_codes::Envelope;
+    ///
+    /// #[derive(serde::Deserialize, Debug)]
+    /// struct Friends { lists: Vec<Friend> }
+    /// #[derive(serde::Deserialize, Debug)]
+    /// struct Friend { level: u32 }
+    ///
+    /// let body = br#"{"ret":0,"msg":"ok","lists":[{"level":1},{"level":"high"}]}"#;
+    /// let err = Envelope::<Friends>::from_slice(body).unwrap_err();
+    /// assert_eq!(err.path(), Some("lists[1].level"));
+    /// assert!(err.to_string().contains("`lists[1].level`"));
+    /// ```
+    pub fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
     }
 
     /// The 1-based line of the input where the problem was found.
@@ -190,6 +222,7 @@ impl From<serde_json::Error> for ParseError {
     fn from(error: serde_json::Error) -> Self {
         ParseError(Box::new(Inner {
             kind: Kind::Json(error),
+            path: None,
         }))
     }
 }
@@ -197,6 +230,9 @@ impl From<serde_json::Error> for ParseError {
 impl core::fmt::Display for ParseError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("invalid MSDK response: ")?;
+        if let Some(path) = &self.0.path {
+            write!(f, "payload field `{path}`: ")?;
+        }
         match &self.0.kind {
             // serde_json's own Display already ends in " at line L column C".
             Kind::Json(e) => core::fmt::Display::fmt(e, f),

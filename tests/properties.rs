@@ -5,7 +5,11 @@ use msdk_error_codes::{
     Api, Decision, Layer, LogicRange, MsdkCode, MsdkResponse, classify, classify_for, parse_oidb,
     parse_passthrough,
 };
+use std::collections::BTreeMap;
+
+use msdk_error_codes::Envelope;
 use proptest::prelude::*;
+use serde::de::IgnoredAny;
 
 fn any_api() -> impl Strategy<Value = Api> {
     proptest::sample::select(Api::ALL.to_vec())
@@ -202,6 +206,32 @@ proptest! {
         }
     }
 
+    /// Whatever `MsdkResponse::from_slice` reads, the envelope reads the same, with any
+    /// payload it can skip; whatever it refuses, the envelope refuses.
+    #[test]
+    fn the_envelope_reads_what_msdk_response_reads(
+        text in r#"[{}\[\]",:0-9a-z\-. \\u]{0,120}"#,
+        shape in 0..4,
+    ) {
+        let body = match shape {
+            0 => text.clone(),
+            1 => format!(r#"{{"ret":0,"payload":{text}}}"#),
+            2 => format!(r#"{{"payload":{text},"ret":-1,"msg":"x"}}"#),
+            _ => format!(r#"{{"ret":-10000,"msg":"{text}"}}"#),
+        };
+        let response = MsdkResponse::from_slice(body.as_bytes());
+        let envelope = Envelope::<IgnoredAny>::from_slice(body.as_bytes());
+        prop_assert_eq!(response.as_ref().ok(), envelope.as_ref().ok().map(Envelope::response), "{}", body);
+        if response.is_ok() {
+            let failed = response.as_ref().is_ok_and(|r| r.ret() != 0);
+            // A failure reads whatever the payload's type; a success needs a map.
+            let typed = Envelope::<BTreeMap<String, u8>>::from_slice(body.as_bytes());
+            if failed {
+                prop_assert_eq!(response.as_ref().ok(), typed.as_ref().ok().map(Envelope::response));
+            }
+        }
+    }
+
     #[test]
     fn responses_round_trip_through_json_without_loss(ret in any::<i32>(), msg in any::<String>(), err_type in proptest::option::of(any::<i32>())) {
         let original = MsdkResponse::new(ret, msg.as_str(), err_type);
@@ -280,6 +310,11 @@ proptest! {
         prop_assert_eq!(&at_a, &at_b, "depth {} vs {}", a, b);
         let serde = serde_json::from_str::<MsdkResponse<'_>>(&body_a).map(MsdkResponse::into_owned).ok();
         prop_assert_eq!(&at_a, &serde, "from_slice vs serde");
+        // The envelope skips what its payload ignores by the same rules.
+        let ignored = Envelope::<IgnoredAny>::from_slice(body_a.as_bytes()).ok();
+        prop_assert_eq!(at_a.as_ref(), ignored.as_ref().map(Envelope::response));
+        let keys = Envelope::<BTreeMap<String, IgnoredAny>>::from_slice(body_b.as_bytes()).ok();
+        prop_assert_eq!(at_b.as_ref(), keys.as_ref().map(Envelope::response));
         if let Some(response) = at_a {
             prop_assert_eq!(response.classify().code(), 42001);
         }

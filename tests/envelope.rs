@@ -1,0 +1,300 @@
+//! `Envelope`: the payload on success, the MSDK error on failure, in one parse, through
+//! the slice reader and through serde.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use msdk_error_codes::{Envelope, Error, MsdkResponse, OwnedEnvelope, ParseError};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Friends {
+    lists: Vec<Friend>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Friend {
+    openid: String,
+    level: u32,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Borrowed<'a> {
+    #[serde(borrow)]
+    name: &'a str,
+    #[serde(borrow)]
+    nick: Cow<'a, str>,
+}
+
+const OK: &str =
+    r#"{"ret":0,"msg":"success","lists":[{"openid":"A","level":3},{"openid":"B","level":5}]}"#;
+
+fn friends() -> Friends {
+    Friends {
+        lists: vec![
+            Friend {
+                openid: "A".into(),
+                level: 3,
+            },
+            Friend {
+                openid: "B".into(),
+                level: 5,
+            },
+        ],
+    }
+}
+
+/// Reads through the slice path and the serde path; both must agree where the docs say
+/// they do.
+fn both<'a, T: Deserialize<'a>>(body: &'a str) -> [Result<Envelope<'a, T>, ParseError>; 2] {
+    [
+        Envelope::from_slice(body.as_bytes()),
+        serde_json::from_str::<Envelope<'a, T>>(body).map_err(ParseError::from),
+    ]
+}
+
+#[test]
+fn success_gives_the_payload_and_the_status() {
+    for envelope in both::<Friends>(OK) {
+        let envelope = envelope.unwrap();
+        assert_eq!(envelope.response().ret(), 0);
+        assert_eq!(envelope.response().msg(), "success");
+        assert_eq!(envelope.payload(), Some(&friends()));
+        assert!(envelope.classify().is_success());
+        assert_eq!(envelope.into_result().unwrap(), friends());
+    }
+}
+
+#[test]
+fn payloads_may_be_structs_maps_or_ignored() {
+    let body = r#"{"ret":0,"msg":"ok","err_type":0,"a":1,"b":[2],"c":{"d":null}}"#;
+    for envelope in both::<BTreeMap<String, serde_json::Value>>(body) {
+        let map = envelope.unwrap().into_payload().unwrap();
+        assert_eq!(
+            map.keys().collect::<Vec<_>>(),
+            ["a", "b", "c"],
+            "no envelope field"
+        );
+    }
+    for envelope in both::<IgnoredAny>(body) {
+        let envelope = envelope.unwrap();
+        assert_eq!(envelope.response().server_err_type(), Some(0));
+        assert!(envelope.payload().is_some());
+    }
+    // Borrowed payloads: &str and Cow borrow from the input.
+    let body = r#"{"ret":0,"name":"小明","nick":"plain","msg":"ok"}"#;
+    let envelope = Envelope::<Borrowed>::from_slice(body.as_bytes()).unwrap();
+    let payload = envelope.payload().unwrap();
+    assert_eq!(payload.name, "小明");
+    assert!(matches!(payload.nick, Cow::Borrowed("plain")));
+    let at = body.find("小明").unwrap();
+    assert!(std::ptr::eq(
+        payload.name.as_bytes(),
+        &body.as_bytes()[at..at + 6]
+    ));
+    // A map with borrowed keys.
+    let envelope = Envelope::<BTreeMap<&str, u8>>::from_slice(br#"{"a":1,"ret":0,"b":2}"#).unwrap();
+    assert_eq!(envelope.payload().unwrap().len(), 2);
+}
+
+#[test]
+fn a_failure_is_never_masked_by_its_payload() {
+    // (body, why): every one a failure whose payload does not fit Friends.
+    let cases = [
+        (
+            r#"{"ret":-20000,"msg":"42001,access_token expired"}"#,
+            "no payload",
+        ),
+        (
+            r#"{"ret":-20000,"msg":"42001,access_token expired","lists":null}"#,
+            "null",
+        ),
+        (
+            r#"{"ret":-20000,"msg":"42001,access_token expired","lists":[{"openid":"A"}]}"#,
+            "partial",
+        ),
+        (
+            r#"{"ret":-20000,"msg":"42001,access_token expired","lists":"nope"}"#,
+            "ill-typed",
+        ),
+        (
+            r#"{"lists":"nope","ret":-20000,"msg":"42001,access_token expired"}"#,
+            "ill-typed, ret last",
+        ),
+        (
+            r#"{"lists":[{"openid":"A","level":"x"}],"msg":"42001,access_token expired","ret":-20000}"#,
+            "deep ill-typed, ret last",
+        ),
+        (
+            r#"{"msg":"42001,access_token expired","lists":[{"openid":"A"}],"ret":-20000}"#,
+            "partial, ret last",
+        ),
+        (
+            r#"{"lists":[],"ret":-20000,"msg":"42001,access_token expired"}"#,
+            "fits, but failed",
+        ),
+    ];
+    for (body, why) in cases {
+        let envelope = Envelope::<Friends>::from_slice(body.as_bytes())
+            .unwrap_or_else(|e| panic!("{why}: {e}"));
+        assert!(envelope.payload().is_none(), "{why}");
+        let err = envelope.into_result().unwrap_err();
+        assert_eq!((err.ret(), err.code()), (-20000, 42001), "{why}");
+        let err = msdk_error_codes::from_slice::<Friends>(body.as_bytes()).unwrap_err();
+        assert!(
+            matches!(err, Error::Msdk(ref e) if e.code() == 42001),
+            "{why}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_serde_path_keeps_the_failure_unless_the_payload_error_comes_before_ret() {
+    let ret_first = r#"{"ret":-20000,"msg":"42001,access_token expired","lists":"nope"}"#;
+    let envelope = serde_json::from_str::<Envelope<Friends>>(ret_first).unwrap();
+    assert_eq!(envelope.into_result().unwrap_err().code(), 42001);
+    let missing = r#"{"msg":"42001,x","ret":-20000}"#;
+    assert!(
+        serde_json::from_str::<Envelope<Friends>>(missing)
+            .unwrap()
+            .payload()
+            .is_none()
+    );
+    // The documented limit: serde cannot read the body again.
+    let ret_last = r#"{"lists":"nope","ret":-20000,"msg":"42001,access_token expired"}"#;
+    assert!(serde_json::from_str::<Envelope<Friends>>(ret_last).is_err());
+    assert!(OwnedEnvelope::<Friends>::from_reader(ret_last.as_bytes()).is_err());
+    // ...which the slice forms do not have.
+    assert!(OwnedEnvelope::<Friends>::from_slice(ret_last.as_bytes()).is_ok());
+}
+
+#[test]
+fn a_payload_that_does_not_fit_a_success_says_where() {
+    let body = r#"{"ret":0,"msg":"ok","lists":[{"openid":"A","level":1},{"openid":"B","level":2},{"openid":"C","level":3},{"openid":"D","level":"high"}]}"#;
+    let err = Envelope::<Friends>::from_slice(body.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), Some("lists[3].level"));
+    let message = err.to_string();
+    assert!(
+        message.contains("payload field `lists[3].level`"),
+        "{message}"
+    );
+    assert!(
+        message.contains("invalid type: string \"high\", expected u32"),
+        "{message}"
+    );
+    // The place is the body's, not the value's.
+    assert_eq!(err.line(), 1);
+    let at = body.find("\"high\"").unwrap() + "\"high\"".len();
+    assert_eq!(err.column(), at, "{message}");
+    assert!(err.is_data());
+
+    let missing = Envelope::<Friends>::from_slice(br#"{"ret":0,"msg":"ok"}"#).unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `lists`"),
+        "{missing}"
+    );
+    assert_eq!(missing.path(), None, "the message names the field");
+
+    let multi_line = "{\"ret\":0,\n\"lists\":[\n{\"openid\":\"A\",\"level\":-1}]}";
+    let err = Envelope::<Friends>::from_slice(multi_line.as_bytes()).unwrap_err();
+    assert_eq!(
+        (err.path(), err.line()),
+        (Some("lists[0].level"), 3),
+        "{err}"
+    );
+
+    let err = msdk_error_codes::from_slice::<Friends>(body.as_bytes()).unwrap_err();
+    assert!(matches!(&err, Error::Parse(e) if e.path() == Some("lists[3].level")));
+    // The serde path has a place but no path.
+    let err = serde_json::from_str::<Envelope<Friends>>(body).unwrap_err();
+    assert!(err.to_string().contains("expected u32"), "{err}");
+}
+
+#[test]
+fn the_owned_form_reads_from_a_reader() {
+    let envelope = OwnedEnvelope::<Friends>::from_reader(OK.as_bytes()).unwrap();
+    assert_eq!(envelope.payload(), Some(&friends()));
+    assert_eq!(envelope.response().msg(), "success");
+    fn owned<T: serde::de::DeserializeOwned + Send + 'static>(_: &T) {}
+    owned(&envelope);
+    let failed =
+        OwnedEnvelope::<IgnoredAny>::from_reader(&br#"{"ret":-503,"msg":"x"}"#[..]).unwrap();
+    assert_eq!(failed.into_result().unwrap_err().code(), -503);
+    // A reader's I/O error is a ParseError too.
+    struct Broken;
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("connection reset"))
+        }
+    }
+    let err = OwnedEnvelope::<IgnoredAny>::from_reader(Broken).unwrap_err();
+    assert!(
+        err.is_io() && err.to_string().contains("connection reset"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_error_converts_from_both_and_says_its_cause_once() {
+    let parse = MsdkResponse::from_slice(b"[]").unwrap_err();
+    let shown = parse.to_string();
+    let err = Error::from(parse);
+    assert_eq!(err.to_string(), shown);
+    assert!(std::error::Error::source(&err).is_none());
+    let msdk = msdk_error_codes::classify(-503, "").to_error().unwrap();
+    let shown = msdk.to_string();
+    let err = Error::from(msdk);
+    assert_eq!(err.to_string(), shown);
+    assert!(std::error::Error::source(&err).is_none());
+    fn std_error<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
+    std_error(&err);
+}
+
+#[test]
+fn everything_msdk_response_survives_the_envelope_survives() {
+    let deep = format!(
+        r#"{{"ret":-503,"payload":{}{}, "msg":"x"}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let cases = [
+        deep.as_str(),
+        r#"{"ret":0,"ret":1}"#,
+        r#"{"ret":0,"p":{"ret":5,"msg":7,"err_type":"x"},"msg":"ok"}"#,
+        r#"{"ret":-1,"p":[{"ret":5}]}"#,
+        "[1]",
+        "null",
+        "",
+        r#"{"ret":1.0}"#,
+        r#"{"ret":-20000,"msg":"42001,\ud83d","nick":"\udc00"}"#,
+        r#"{"ret":0,"lists":[}"#,
+    ];
+    for body in cases {
+        let response = MsdkResponse::from_slice(body.as_bytes());
+        let envelope = Envelope::<IgnoredAny>::from_slice(body.as_bytes());
+        match (&response, &envelope) {
+            (Ok(r), Ok(e)) => assert_eq!(r, e.response(), "{body:.60}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{body:.60}"),
+            _ => panic!("{body:.60}: {response:?} vs {envelope:?}"),
+        }
+    }
+    // A field named like an envelope field, deeper down, is the payload's.
+    let body = r#"{"ret":0,"msg":"ok","lists":[{"openid":"ret","level":1}],"inner":{"ret":-1}}"#;
+    let envelope = Envelope::<Friends>::from_slice(body.as_bytes()).unwrap();
+    assert_eq!(envelope.payload().unwrap().lists[0].openid, "ret");
+    assert_eq!(envelope.response().ret(), 0);
+}
+
+#[test]
+fn optional_and_newtype_payloads() {
+    #[derive(Debug, Deserialize)]
+    struct Wrapper(Friends);
+    let envelope = Envelope::<Option<Friends>>::from_slice(OK.as_bytes()).unwrap();
+    assert_eq!(envelope.into_payload().flatten(), Some(friends()));
+    let envelope = Envelope::<Wrapper>::from_slice(OK.as_bytes()).unwrap();
+    assert_eq!(envelope.into_payload().unwrap().0, friends());
+    // A type that does not deserialize from an object is an error, for a success only.
+    assert!(Envelope::<Vec<u8>>::from_slice(OK.as_bytes()).is_err());
+    assert!(Envelope::<Vec<u8>>::from_slice(br#"{"ret":-1}"#).is_ok());
+}

@@ -16,8 +16,8 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msdk_error_codes::{
-    AccessCode, Api, BlueDiamondCode, Envelope, ErrorCode, GameCenterCode, Layer, LogicCode,
-    MsdkResponse, QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy,
+    AccessCode, Api, BlueDiamondCode, Classifier, Envelope, ErrorCode, GameCenterCode, Layer,
+    LogicCode, MsdkResponse, QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy,
     WechatGroupCode, WechatPlatformCode, catalog, classify_for, parse_passthrough,
 };
 
@@ -370,6 +370,34 @@ fn bench_decision(c: &mut Criterion) {
     group.finish();
 }
 
+/// A `Classifier` without overrides beside `classify_for`: it should cost the same.
+fn bench_classifier(c: &mut Criterion) {
+    let stream: Vec<(Api, i32, &str)> = CASES
+        .iter()
+        .cycle()
+        .take(CASES.len() * 20)
+        .map(|&(_, api, ret, msg)| (api, ret, msg))
+        .collect();
+    let classifier = Classifier::new();
+    let mut group = c.benchmark_group("classifier");
+    group.throughput(Throughput::Elements(stream.len() as u64));
+    group.bench_function(BenchmarkId::new("crate", "no_overrides"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(classifier.classify_for(api, ret, msg));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("classify_for", "no_overrides"), |b| {
+        b.iter(|| {
+            for &(api, ret, msg) in black_box(&stream) {
+                black_box(classify_for(api, ret, msg));
+            }
+        })
+    });
+    group.finish();
+}
+
 /// The friends list as a backend types it.
 #[derive(serde::Deserialize)]
 #[allow(dead_code)] // read through black_box only
@@ -443,6 +471,6 @@ criterion_group! {
     name = benches;
     config = config();
     targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup, bench_decision,
-        bench_envelope
+        bench_envelope, bench_classifier
 }
 criterion_main!(benches);

@@ -26,7 +26,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::SlowDown);
     /// assert_eq!(i32::from(code), -503);
     /// ```
-    pub enum AccessCode in Access;
+    pub enum AccessCode in Access as "access";
 
     /// The spec gives no handling; the action is inferred from the description.
     0 => Success {

@@ -18,7 +18,11 @@ use crate::{Layer, MsdkCode};
 /// assert_eq!("game-center".parse::<Api>(), Ok(Api::GameCenter));
 /// assert_eq!(Api::BlueDiamond.layer(), Some(Layer::BlueDiamond));
 /// ```
+///
+/// Serialises as its [`as_str`](Api::as_str) name and reads back whatever
+/// [`FromStr`] reads. `#[non_exhaustive]`: a table of a later API would add a context.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Api {
     /// Authorization, relation, profile and every other endpoint: only the generic
     /// tables (access, logic, and the QQ/WeChat platform tables for passthroughs) apply.
@@ -170,6 +174,20 @@ impl fmt::Display for Api {
     }
 }
 
+/// The name ([`as_str`](Api::as_str)).
+impl serde::Serialize for Api {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A name or an endpoint path, as [`FromStr`] reads them.
+impl<'de> serde::Deserialize<'de> for Api {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(crate::names::NameVisitor::<Api>::new("an API name"))
+    }
+}
+
 /// A name that is neither an [`Api`] name nor an endpoint path.
 ///
 /// ```
@@ -196,6 +214,12 @@ impl FromStr for Api {
         Api::ALL
             .into_iter()
             .find(|api| api.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownApi(s.to_owned()))
+            .ok_or_else(|| {
+                // A huge input would turn the error into a copy of it.
+                UnknownApi(match s.char_indices().nth(64) {
+                    Some((cut, _)) => format!("{}…", &s[..cut]),
+                    None => s.to_owned(),
+                })
+            })
     }
 }

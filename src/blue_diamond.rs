@@ -23,7 +23,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::Retry);
     /// assert_eq!(i32::from(code), -10002);
     /// ```
-    pub enum BlueDiamondCode in BlueDiamond;
+    pub enum BlueDiamondCode in BlueDiamond as "blue_diamond";
 
     -10002 => AccountNotFound {
         description: "账号不存在（OpenId->QQ转换失败）",

@@ -81,6 +81,7 @@ pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
             server_err_type: None,
             err_type: table_err_type,
             action,
+            overridden: false,
         },
     }
 }
@@ -224,6 +225,8 @@ pub(crate) struct Verdict {
     pub(crate) server_err_type: Option<i32>,
     pub(crate) err_type: ErrType,
     pub(crate) action: Action,
+    /// A runtime override replaced the catalogue's handling.
+    pub(crate) overridden: bool,
 }
 
 impl Verdict {
@@ -257,42 +260,60 @@ impl Verdict {
         self
     }
 
+    /// See `Classification::label`.
+    pub(crate) fn label(&self) -> &'static str {
+        match (self.known, self.layer) {
+            (Some(known), _) => known.info().label,
+            (None, Layer::Logic) => match LogicRange::of(self.code) {
+                Some(range) => range.undocumented_label(),
+                None => Layer::Logic.undocumented_label(),
+            },
+            (None, layer) => layer.undocumented_label(),
+        }
+    }
+
     /// What to do next: see [`Decision`].
     pub(crate) const fn decision(&self) -> Decision {
         Decision::of(self.ret, self.action, self.err_type)
     }
 
-    /// The one line that `Classification` and `MsdkError` display: layer, number,
-    /// English description and what to do.
+    /// The one line that `Classification` and `MsdkError` display (the crate docs'
+    /// "Display" section): the code and what it is, where it came from, the platform's
+    /// text, and what to do.
     pub(crate) fn write_line(&self, msg: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "MSDK {} {}", self.layer, self.code)?;
-        if self.code != self.ret || self.platform_start.is_some() {
-            write!(f, " (ret {})", self.ret)?;
-        }
+        write!(f, "{}", crate::Code::new(self.layer, self.code))?;
         match self.known {
             Some(known) => write!(f, " {}: {}", known.name(), known.description_en())?,
             None => {
-                f.write_str(": undocumented code")?;
+                f.write_str(" undocumented")?;
                 if let Some(range) =
-                    LogicRange::of(self.ret).filter(|_| self.platform_start.is_none())
+                    LogicRange::of(self.code).filter(|_| self.layer == Layer::Logic)
                 {
                     write!(f, " in the {} range", range.description())?;
                 }
-                // The only description an undocumented code has is the server's text.
-                let text = self
-                    .platform_start
-                    .and_then(|i| msg.get(usize::from(i)..))
-                    .unwrap_or(msg);
-                if !text.is_empty() {
-                    write!(f, ", message {:?}", Ellipsis(text))?;
-                }
             }
+        }
+        if self.code != self.ret || self.platform_start.is_some() {
+            write!(f, "; ret {}", self.ret)?;
+        }
+        // A platform's own text always shows; for an undocumented code the server's text
+        // is the only description there is.
+        match self.platform_start.and_then(|i| msg.get(usize::from(i)..)) {
+            Some(text) => write!(f, "; platform message {:?}", Ellipsis(text))?,
+            None if self.known.is_none() && !msg.is_empty() => {
+                write!(f, "; message {:?}", Ellipsis(msg))?
+            }
+            None => {}
+        }
+        if self.overridden {
+            f.write_str("; overridden")?;
         }
         write!(
             f,
-            "; err_type {} ({}); {}",
+            "; err_type {} ({}); decision {}: {}",
             self.err_type.code(),
             self.err_type.as_str(),
+            self.decision(),
             self.action.description()
         )
     }
@@ -379,9 +400,42 @@ macro_rules! verdict_accessors {
             self.verdict.action
         }
 
+        /// The most specific code found, lossless: [`layer`](Self::layer) and
+        /// [`code`](Self::code) as one [`Code`](crate::Code).
+        pub fn to_code(&self) -> $crate::Code {
+            $crate::Code::new(self.verdict.layer, self.verdict.code)
+        }
+
+        /// A metric label of bounded cardinality, lowercase and dot-separated
+        /// (`[a-z0-9_.-]`): `<layer>.<code>` for a documented code (the row's own code,
+        /// `access_token.16` for every number of the range row `0x10~0x11`), and one
+        /// label per layer for the codes the catalogue does not document
+        /// (`wechat_platform.undocumented`), per range for the logic layer
+        /// (`logic.undocumented.server`). A counter keyed on it has at most one series
+        /// per catalogue row, layer and range, whatever the servers send.
+        ///
+        /// ```
+        /// use msdk_error_codes::classify;
+        ///
+        /// assert_eq!(classify(-10000, "-73,x").label(), "qq_platform.-73");
+        /// assert_eq!(classify(-20000, "61451,new").label(), "wechat_platform.undocumented");
+        /// assert_eq!(classify(-2345, "").label(), "logic.undocumented.server");
+        /// assert_eq!(classify(0, "ok").label(), "access.0");
+        /// ```
+        pub fn label(&self) -> &'static str {
+            self.verdict.label()
+        }
+
         /// The [`LogicRange`](crate::LogicRange) `ret` falls in, if any.
         pub fn range(&self) -> Option<$crate::LogicRange> {
             $crate::LogicRange::of(self.verdict.ret)
+        }
+
+        /// Whether a runtime override ([`Classifier`](crate::Classifier)) replaced the
+        /// catalogue's `err_type` and action. [`known`](Self::known) stays the
+        /// catalogue's.
+        pub fn is_overridden(&self) -> bool {
+            self.verdict.overridden
         }
 
         /// Whether `msg` carried a platform code (`ret` -10000/-20000 with `"code,text"`).
@@ -480,20 +534,32 @@ impl<'a> Classification<'a> {
         Classification { msg, verdict }
     }
 
+    /// The classification with a runtime override's handling in place of the
+    /// catalogue's (before the server's `err_type` is applied).
+    pub(crate) fn overridden(mut self, err_type: ErrType, action: Action) -> Self {
+        self.verdict.table_err_type = err_type;
+        self.verdict.err_type = err_type;
+        self.verdict.action = action;
+        self.verdict.overridden = true;
+        self
+    }
+
     pub(crate) fn with_server_err_type(self, raw: Option<i32>) -> Self {
         Classification::from_parts(self.msg, self.verdict.with_server_err_type(raw))
     }
 }
 
-/// One line: layer, number, name and English description (or the server's text for an
-/// undocumented code), `err_type` and what to do.
+/// One line, in the style of the crate docs' "Display" section: the code
+/// (`layer:number`), its name and English description (or `undocumented`), `ret` when it
+/// is not the code, the platform's text for a passthrough (the server's text for an
+/// undocumented code), `err_type`, the decision and what to do.
 ///
 /// ```
 /// use msdk_error_codes::classify;
 ///
 /// assert_eq!(
 ///     classify(-503, "").to_string(),
-///     "MSDK access layer -503 RateLimitExceeded: Rate limit exceeded; err_type 1 (network_unstable); Lower the request rate, then try again."
+///     "access:-503 RateLimitExceeded: Rate limit exceeded; err_type 1 (network_unstable); decision retry_slow_down: Lower the request rate, then try again."
 /// );
 /// ```
 impl fmt::Display for Classification<'_> {
@@ -502,11 +568,12 @@ impl fmt::Display for Classification<'_> {
     }
 }
 
-/// The stable JSON form, for logs and tools: `ret`, `msg`, `api`, `layer`, `code`,
-/// `name`, `description`, `recommendation`, `description_en`, `recommendation_en`,
-/// `err_type` (the wire integer), `action`, `decision`, `known`, then `platform_message`,
-/// `table_err_type`, `server_err_type` and `range`. The catalogue's fields are `null`
-/// for an undocumented code.
+/// The stable JSON form, for logs, tools and storage: `ret`, `msg`, `api`, `layer`,
+/// `code`, `name`, `description`, `recommendation`, `description_en`,
+/// `recommendation_en`, `err_type` (the wire integer), `action`, `decision`, `known`,
+/// then `platform_message`, `table_err_type`, `server_err_type` (as sent), `range`,
+/// `overridden`, `label` and `id` (the [`Code`](crate::Code), `layer:code`). The
+/// catalogue's fields are `null` for an undocumented code. [`MsdkError`] reads it back.
 ///
 /// ```
 /// use msdk_error_codes::classify;
@@ -527,7 +594,7 @@ impl serde::Serialize for Classification<'_> {
         use serde::ser::SerializeStruct;
 
         let info = self.known().map(MsdkCode::info);
-        let mut out = serializer.serialize_struct("Classification", 18)?;
+        let mut out = serializer.serialize_struct("Classification", 21)?;
         out.serialize_field("ret", &self.ret())?;
         out.serialize_field("msg", self.msg())?;
         out.serialize_field("api", self.api().as_str())?;
@@ -546,6 +613,9 @@ impl serde::Serialize for Classification<'_> {
         out.serialize_field("table_err_type", &self.table_err_type())?;
         out.serialize_field("server_err_type", &self.server_err_type_raw())?;
         out.serialize_field("range", &self.range().map(LogicRange::as_str))?;
+        out.serialize_field("overridden", &self.is_overridden())?;
+        out.serialize_field("label", self.label())?;
+        out.serialize_field("id", &self.to_code())?;
         out.end()
     }
 }

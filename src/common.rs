@@ -18,9 +18,15 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Layer::QqPlatform.to_string(), "QQ platform");
 /// assert_eq!(Layer::QqPlatform.as_str(), "qq_platform");
 /// assert_eq!("qq_platform".parse::<Layer>(), Ok(Layer::QqPlatform));
+/// assert_eq!("QQ platform".parse::<Layer>(), Ok(Layer::QqPlatform)); // what Display prints
+/// assert_eq!(serde_json::to_string(&Layer::QqPlatform).unwrap(), r#""qq_platform""#);
 /// assert_eq!(Layer::QqPlatform.title_zh(), "手Q平台错误码");
 /// assert_eq!(Layer::ALL.len(), 12);
 /// ```
+///
+/// `Layer` is `#[non_exhaustive]`: it grew from nine to twelve with the page's 2016
+/// revision, and a table the crate adds later must not break a `match` downstream. (The
+/// table enums themselves are closed: each is one table of a published page.)
 #[derive(
     Copy,
     Clone,
@@ -30,15 +36,12 @@ use serde::{Deserialize, Serialize};
     PartialOrd,
     Ord,
     Hash,
-    Serialize,
-    Deserialize,
     strum::EnumIter,
     strum::EnumCount,
     strum::IntoStaticStr,
-    strum::EnumString,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum Layer {
     /// §2 MSDK接入层错误码: the MSDK access layer, which answers every call ([`AccessCode`](crate::AccessCode)).
     Access,
@@ -128,6 +131,27 @@ impl Layer {
         }
     }
 
+    /// The metric label shared by every code of the layer that the catalogue does not
+    /// document: `<layer>.undocumented` (the logic layer has one per
+    /// [`LogicRange`](crate::LogicRange) instead, see
+    /// [`LogicRange::undocumented_label`](crate::LogicRange::undocumented_label)).
+    pub const fn undocumented_label(self) -> &'static str {
+        match self {
+            Layer::Access => "access.undocumented",
+            Layer::Logic => "logic.undocumented",
+            Layer::QqPlatform => "qq_platform.undocumented",
+            Layer::WechatPlatform => "wechat_platform.undocumented",
+            Layer::WechatGroup => "wechat_group.undocumented",
+            Layer::GameCenter => "game_center.undocumented",
+            Layer::QzoneShare => "qzone_share.undocumented",
+            Layer::QqShare => "qq_share.undocumented",
+            Layer::BlueDiamond => "blue_diamond.undocumented",
+            Layer::Oidb => "oidb.undocumented",
+            Layer::PayToken => "pay_token.undocumented",
+            Layer::AccessToken => "access_token.undocumented",
+        }
+    }
+
     /// The table's heading in the spec, verbatim (for §9, the table's own heading, not
     /// the section's).
     pub const fn title_zh(self) -> &'static str {
@@ -164,17 +188,26 @@ impl Layer {
     }
 }
 
+/// The English name for people ([`name_en`](Layer::name_en)); `FromStr` reads it back.
 impl fmt::Display for Layer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.name_en())
     }
 }
 
+crate::names::stable_names!(Layer, "layer", also Layer::name_en);
+
 /// What the client must do to recover: the MSDK access layer's own `err_type` field
 /// (spec §1, point 6).
 ///
 /// Every catalogue entry carries one, derived from its 推荐处理 by the rule in the
-/// [crate docs](crate#the-err_type-rule). Serialises as the integer the wire carries.
+/// [crate docs](crate#the-err_type-rule). Serialises as the integer the wire carries;
+/// its name is [`as_str`](Self::as_str), and `FromStr` reads the integer, the name or
+/// what `Display` prints.
+///
+/// `ErrType` is exhaustive, unlike [`Layer`] and [`Action`]: it is MSDK's wire protocol,
+/// whose five values a client must handle, and a value MSDK does not define stays
+/// readable as sent ([`server_err_type_raw`](crate::Classification::server_err_type_raw)).
 ///
 /// ```
 /// use msdk_error_codes::ErrType;
@@ -183,6 +216,9 @@ impl fmt::Display for Layer {
 /// assert_eq!(ErrType::try_from(2), Ok(ErrType::Reauthorize));
 /// assert!(ErrType::try_from(4).is_err()); // 4 is not defined by MSDK
 /// assert_eq!(ErrType::NetworkUnstable.description_zh(), "网络不稳定，请稍后再试");
+/// assert_eq!("network_unstable".parse::<ErrType>(), Ok(ErrType::NetworkUnstable));
+/// assert_eq!("1".parse::<ErrType>(), Ok(ErrType::NetworkUnstable));
+/// assert_eq!(ErrType::NetworkUnstable.to_string().parse::<ErrType>(), Ok(ErrType::NetworkUnstable));
 /// ```
 #[derive(
     Copy,
@@ -289,6 +325,35 @@ impl fmt::Display for ErrType {
     }
 }
 
+/// Reads the wire integer (`"1"`), the name (`"network_unstable"`, ASCII case ignored)
+/// or what `Display` prints (`"1 (network unstable: try again later)"`).
+impl core::str::FromStr for ErrType {
+    type Err = crate::UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let number = s.split_once(" (").map_or(s, |(number, _)| number);
+        number
+            .parse::<i32>()
+            .ok()
+            .and_then(ErrType::from_code)
+            .filter(|e| number.len() == s.len() || *s == e.to_string())
+            .or_else(|| {
+                ErrType::ALL
+                    .into_iter()
+                    .find(|e| e.as_str().eq_ignore_ascii_case(s))
+            })
+            .ok_or_else(|| {
+                crate::UnknownName::new(
+                    s,
+                    "err_type",
+                    ["0", "1", "2", "3", "5"]
+                        .into_iter()
+                        .chain(ErrType::ALL.iter().map(|e| e.as_str())),
+                )
+            })
+    }
+}
+
 impl Serialize for ErrType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
@@ -339,6 +404,8 @@ impl InvalidErrType {
 ///     other => panic!("unexpected {other:?}"),
 /// }
 /// ```
+///
+/// `Action` is `#[non_exhaustive]`: a finer reading of the spec may add actions.
 #[derive(
     Copy,
     Clone,
@@ -348,15 +415,12 @@ impl InvalidErrType {
     PartialOrd,
     Ord,
     Hash,
-    Serialize,
-    Deserialize,
     strum::EnumIter,
     strum::EnumCount,
     strum::IntoStaticStr,
-    strum::EnumString,
 )]
-#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
 pub enum Action {
     /// Nothing to do: success, or the spec says the code needs no handling
     /// (不需要处理, 不用处理, 不用理会, 正常返回).
@@ -466,11 +530,14 @@ impl Action {
     }
 }
 
+/// The stable name ([`as_str`](Action::as_str)).
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
     }
 }
+
+crate::names::stable_names!(Action, "action");
 
 /// Everything the catalogue knows about one code: one row of the spec plus our
 /// English, its [`ErrType`] and its [`Action`].
@@ -516,6 +583,9 @@ pub struct CodeInfo {
     /// For an OIDB row, the unsigned decimal form the spec gives beside the signed
     /// [`code`](Self::code) (`255` for `-1`), when the two differ.
     pub unsigned: Option<i32>,
+    /// The metric label: `<layer>.<code>`, lowercase (`qq_platform.-73`); see
+    /// [`Classification::label`](crate::Classification::label).
+    pub label: &'static str,
 }
 
 impl CodeInfo {
@@ -598,7 +668,7 @@ pub trait ErrorCode:
     + Into<i32>
     + Into<crate::MsdkCode>
     + TryFrom<i32, Error = UnknownCode>
-    + core::str::FromStr<Err = strum::ParseError>
+    + core::str::FromStr<Err = crate::UnknownName>
     + Into<&'static str>
     + Send
     + Sync

@@ -98,6 +98,9 @@ pub enum Backoff {
 }
 
 impl Backoff {
+    /// Every backoff.
+    pub const ALL: [Backoff; 3] = [Backoff::Immediately, Backoff::Later, Backoff::SlowDown];
+
     /// The stable machine name (`"later"`).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -108,13 +111,28 @@ impl Backoff {
     }
 }
 
+/// The stable name ([`as_str`](Backoff::as_str)).
 impl fmt::Display for Backoff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
     }
 }
 
+crate::names::stable_names!(Backoff, "backoff");
+
 impl Decision {
+    /// Every decision.
+    pub const ALL: [Decision; 8] = [
+        Decision::Success,
+        Decision::Benign,
+        Decision::Retry(Backoff::Immediately),
+        Decision::Retry(Backoff::Later),
+        Decision::Retry(Backoff::SlowDown),
+        Decision::RefreshToken,
+        Decision::Reauthorize,
+        Decision::Fail,
+    ];
+
     /// The decision for a classified response, from what the classification computed:
     /// `ret`, the final action and the final `err_type` (the server's `1`, `2` or `3`
     /// already folded into both).
@@ -150,6 +168,8 @@ impl Decision {
     ///
     /// assert_eq!(Decision::Retry(Backoff::SlowDown).as_str(), "retry_slow_down");
     /// assert_eq!(Decision::Fail.to_string(), "fail");
+    /// assert_eq!("retry_slow_down".parse::<Decision>(), Ok(Decision::Retry(Backoff::SlowDown)));
+    /// assert_eq!(serde_json::to_string(&Decision::Reauthorize).unwrap(), r#""reauthorize""#);
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -170,8 +190,11 @@ impl Decision {
     }
 }
 
+/// The stable name ([`as_str`](Decision::as_str)).
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
     }
 }
+
+crate::names::stable_names!(Decision, "decision");

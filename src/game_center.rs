@@ -28,7 +28,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::SlowDown);
     /// assert_eq!(i32::from(code), -4009);
     /// ```
-    pub enum GameCenterCode in GameCenter;
+    pub enum GameCenterCode in GameCenter as "game_center";
 
     0 => Success {
         description: "成功",

@@ -40,9 +40,9 @@
 //!
 //! [`MsdkCode`] wraps a code of any table and [`catalog()`] walks all 308. Every enum
 //! implements [`ErrorCode`] for generic code, converts to and from `i32`
-//! (`From`/`TryFrom`, `PartialEq<i32>`), parses its variant names (`FromStr`, via
-//! strum), prints its layer, number and English description (`Display`) and
-//! (de)serialises as the integer code.
+//! (`From`/`TryFrom`, `PartialEq<i32>`), parses its variant names (`FromStr`), prints
+//! its code, name and English description (`Display`) and (de)serialises as the integer
+//! code.
 //!
 //! The Chinese strings are the spec's, verbatim: only tabs and runs of spaces are folded
 //! to one space and the ends trimmed. Where the spec is odd (a truncated sentence, a
@@ -189,18 +189,61 @@
 //! assert!(result.is_ok());
 //! ```
 
+//! # Storing, logging, overriding
+//!
+//! Every value type round-trips through serde in one stable form: [`Api`], [`Layer`],
+//! [`Action`], [`Decision`], [`Backoff`] and [`LogicRange`] as their `as_str` names
+//! (`FromStr` reads them back, and what `Display` prints); [`ErrType`] as MSDK's wire
+//! integer; [`MsdkCode`] as `{"layer", "code"}`; [`Code`] as `"layer:code"`; and
+//! [`MsdkError`] as its classification's JSON, which reads back as stored, without
+//! classifying again. [`Code`] holds any code, documented or not, without loss;
+//! [`Classification::label`] is a metric label of bounded cardinality.
+//!
+//! | type | `Display` | example |
+//! |---|---|---|
+//! | [`Code`] | `<layer>:<number>` | `wechat_platform:61451` |
+//! | [`MsdkCode`], the table enums | `<code> <Name>: <English description>` | `access:-503 RateLimitExceeded: Rate limit exceeded` |
+//! | [`Classification`], [`MsdkError`] | `<code> <Name>: <description>` (or `<code> undocumented`), then `; ret <ret>` when the code is not `ret`, `; platform message "…"` for a passthrough or `; message "…"` for an undocumented code, `; overridden`, and `; err_type <n> (<name>); decision <decision>: <what to do>` | `qq_platform:-73 TokenInvalidatedByPasswordChange: …; ret -10000; platform message "the user modify password wrong"; err_type 2 (reauthorize); decision reauthorize: Send the user through QQ/WeChat authorization again.` |
+//! | [`Layer`] | its English name | `QQ platform` |
+//! | [`Api`], [`Action`], [`Decision`], [`Backoff`], [`LogicRange`] | the `as_str` name | `retry_later` |
+//! | [`ErrType`] | `<n> (<meaning>)` | `1 (network unstable: try again later)` |
+//!
+//! Recorded as structured fields, with `tracing` for example:
+//!
+//! ```
+//! use msdk_error_codes::MsdkResponse;
+//!
+//! let body = br#"{"ret":-20000,"msg":"61451,invalid parameter","err_type":5}"#;
+//! let response = MsdkResponse::from_slice(body)?;
+//! let outcome = response.classify();
+//! tracing::warn!(
+//!     msdk.label = outcome.label(),            // "wechat_platform.undocumented": a bounded metric key
+//!     msdk.code = %outcome.to_code(),          // "wechat_platform:61451": lossless
+//!     msdk.decision = %outcome.decision(),     // "fail"
+//!     msdk.ret = outcome.ret(),
+//!     "MSDK call failed: {outcome}",
+//! );
+//! # Ok::<(), msdk_error_codes::ParseError>(())
+//! ```
+//!
+//! A [`Classifier`] with [`Overrides`] read from a JSON file at runtime changes what a
+//! code means without a release of this crate, when WeChat or QQ change it.
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod api;
 mod budget;
 mod classify;
+mod code;
 mod common;
 mod decision;
 mod envelope;
 mod error;
 mod fixture;
 mod msdk_code;
+mod names;
+mod overrides;
 mod passthrough;
 mod range;
 mod refresh;
@@ -223,6 +266,7 @@ pub use api::{Api, UnknownApi};
 pub use blue_diamond::BlueDiamondCode;
 pub use budget::{InvalidBudget, RetryBudget};
 pub use classify::{Classification, classify, classify_for};
+pub use code::{Code, InvalidCode};
 pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, UnknownCode};
 pub use decision::{Backoff, Decision};
 pub use envelope::{Envelope, Error, OwnedEnvelope, from_slice, from_slice_for};
@@ -231,7 +275,9 @@ pub use fixture::{Fixture, fixtures};
 pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};
+pub use names::UnknownName;
 pub use oidb::{AccessTokenCode, OidbCode, PayTokenCode};
+pub use overrides::{Classifier, Override, OverrideError, Overrides};
 pub use passthrough::{OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, parse_oidb, parse_passthrough};
 pub use qq::QqPlatformCode;
 pub use range::LogicRange;

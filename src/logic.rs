@@ -50,7 +50,7 @@ error_codes! {
     /// let platform = QqPlatformCode::from_code(platform.parse().unwrap()).unwrap();
     /// assert_eq!(platform, QqPlatformCode::TokenInvalidatedByPasswordChange);
     /// ```
-    pub enum LogicCode in Logic;
+    pub enum LogicCode in Logic as "logic";
 
     /// The spec gives no handling; the action is inferred from the description.
     0 => Success {

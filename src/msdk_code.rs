@@ -25,7 +25,10 @@ macro_rules! tables {
         /// assert_eq!(MsdkCode::lookup(Layer::QqPlatform, -73), Some(code));
         /// assert!(matches!(code, MsdkCode::QqPlatform(QqPlatformCode::TokenInvalidatedByPasswordChange)));
         /// ```
+        ///
+        /// `#[non_exhaustive]`, as [`Layer`] is: a variant per table.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum MsdkCode {
             $(
                 #[doc = concat!("A code of [`Layer::", stringify!($Layer), "`].")]
@@ -122,14 +125,24 @@ impl MsdkCode {
     crate::table::info_accessors!();
 }
 
-/// `"<layer> <code>: <English description>"`, the same as the wrapped enum's.
+/// `<layer>:<code> <Name>: <English description>`, as the crate docs' "Display"
+/// section has it; the same as the wrapped enum's.
+///
+/// ```
+/// use msdk_error_codes::{MsdkCode, QqPlatformCode};
+///
+/// assert_eq!(
+///     MsdkCode::from(QqPlatformCode::TokenInvalidatedByPasswordChange).to_string(),
+///     "qq_platform:-73 TokenInvalidatedByPasswordChange: Access token invalidated because the user changed the QQ password (0x47)",
+/// );
+/// ```
 impl fmt::Display for MsdkCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} {}: {}",
-            self.layer(),
-            self.code(),
+            crate::Code::from(*self),
+            self.name(),
             self.description_en()
         )
     }

@@ -51,7 +51,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::CheckConfiguration);
     /// assert_eq!(i32::from(code), -1);
     /// ```
-    pub enum OidbCode in Oidb;
+    pub enum OidbCode in Oidb as "oidb";
 
     /// The spec gives no handling; the action is the crate's reading of the description.
     ///
@@ -404,7 +404,7 @@ error_codes! {
     ///
     /// assert_eq!(PayTokenCode::from_code(0).unwrap().err_type(), ErrType::Normal);
     /// ```
-    pub enum PayTokenCode in PayToken;
+    pub enum PayTokenCode in PayToken as "pay_token";
 
     /// The spec gives no handling; code 0 is the check's success.
     0 => Success {
@@ -576,7 +576,7 @@ error_codes! {
     /// // The same number in the 0x73a table is another error.
     /// assert_eq!(PayTokenCode::from_code(0x11), Some(PayTokenCode::PayTokenExpired));
     /// ```
-    pub enum AccessTokenCode in AccessToken;
+    pub enum AccessTokenCode in AccessToken as "access_token";
 
     /// The spec gives no handling; code 0 is the check's success.
     0x00 => Success {

@@ -39,7 +39,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::Reauthorize);
     /// assert_eq!(i32::from(code), -73);
     /// ```
-    pub enum QqPlatformCode in QqPlatform;
+    pub enum QqPlatformCode in QqPlatform as "qq_platform";
 
     -1 => InvalidClientParameters {
         description: "client的请求参数无效",

@@ -22,7 +22,11 @@ use crate::{ErrType, LogicCode};
 /// assert_eq!(LogicRange::Server.marker().code(), -2000);
 /// assert_eq!(*LogicRange::Client.codes().start(), -1999);
 /// ```
+///
+/// Serialises as its [`as_str`](LogicRange::as_str) name. `#[non_exhaustive]`: the
+/// 2016 revision added [`Oidb`](LogicRange::Oidb).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum LogicRange {
     /// `-100..=-999`: system errors (-100到-999为系统级错误).
     System,
@@ -43,6 +47,17 @@ pub enum LogicRange {
 }
 
 impl LogicRange {
+    /// Every range, from -100 downwards.
+    pub const ALL: [LogicRange; 7] = [
+        LogicRange::System,
+        LogicRange::Client,
+        LogicRange::Server,
+        LogicRange::QqBusiness,
+        LogicRange::Oidb,
+        LogicRange::WechatBusiness,
+        LogicRange::Lbs,
+    ];
+
     /// The range `code` falls in; `None` for codes above `-100` (including every
     /// positive number).
     pub const fn of(code: i32) -> Option<LogicRange> {
@@ -107,6 +122,20 @@ impl LogicRange {
         }
     }
 
+    /// The metric label of an undocumented logic code in the range:
+    /// `logic.undocumented.<range>`.
+    pub const fn undocumented_label(self) -> &'static str {
+        match self {
+            LogicRange::System => "logic.undocumented.system",
+            LogicRange::Client => "logic.undocumented.client",
+            LogicRange::Server => "logic.undocumented.server",
+            LogicRange::QqBusiness => "logic.undocumented.qq_business",
+            LogicRange::Oidb => "logic.undocumented.oidb",
+            LogicRange::WechatBusiness => "logic.undocumented.wechat_business",
+            LogicRange::Lbs => "logic.undocumented.lbs",
+        }
+    }
+
     /// The range in English.
     pub const fn description(self) -> &'static str {
         match self {
@@ -120,3 +149,12 @@ impl LogicRange {
         }
     }
 }
+
+/// The stable name ([`as_str`](LogicRange::as_str)).
+impl core::fmt::Display for LogicRange {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+crate::names::stable_names!(LogicRange, "logic range");

@@ -22,7 +22,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::InformUser);
     /// assert_eq!(i32::from(code), 1031);
     /// ```
-    pub enum QzoneShareCode in QzoneShare;
+    pub enum QzoneShareCode in QzoneShare as "qzone_share";
 
     1000 => InvalidParameter {
         description: "非法参数",
@@ -137,7 +137,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::Reauthorize);
     /// assert_eq!(i32::from(code), 100000);
     /// ```
-    pub enum QqShareCode in QqShare;
+    pub enum QqShareCode in QqShare as "qq_share";
 
     /// The spec says to retry although a parameter error is deterministic; err_type and
     /// action follow the spec (check the parameters if the retry fails).

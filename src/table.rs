@@ -7,7 +7,7 @@
 /// ```text
 /// error_codes! {
 ///     /// Docs of the enum.
-///     pub enum BlueDiamondCode in BlueDiamond;
+///     pub enum BlueDiamondCode in BlueDiamond as "blue_diamond"; // the layer's as_str
 ///
 ///     /// Extra rustdoc for the row (judgement calls, oddities of the spec).
 ///     -10002 => AccountNotFound {
@@ -34,7 +34,7 @@
 macro_rules! error_codes {
     (
         $(#[$enum_meta:meta])*
-        pub enum $Enum:ident in $Layer:ident;
+        pub enum $Enum:ident in $Layer:ident as $layer_name:literal;
         $(
             $(#[$row_meta:meta])*
             $code:literal $(..= $last:literal)? $(| $unsigned:literal)? => $Variant:ident {
@@ -61,7 +61,6 @@ macro_rules! error_codes {
             strum::EnumIter,
             strum::EnumCount,
             strum::IntoStaticStr,
-            strum::EnumString,
         )]
         #[repr(i32)]
         pub enum $Enum {
@@ -131,6 +130,7 @@ macro_rules! error_codes {
                         action: $crate::Action::$action,
                         range_end: $crate::table::optional!($($last)?),
                         unsigned: $crate::table::optional!($($unsigned)?),
+                        label: concat!($layer_name, ".", $code),
                     },
                 )+
             ];
@@ -182,6 +182,21 @@ macro_rules! error_codes {
             }
         }
 
+        /// Parses a variant name ([`name`](Self::name)), exactly.
+        impl core::str::FromStr for $Enum {
+            type Err = $crate::UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL.iter().copied().find(|code| code.name() == s).ok_or_else(|| {
+                    $crate::UnknownName::new(
+                        s,
+                        concat!(stringify!($Enum), " variant"),
+                        Self::ALL.iter().map(|code| code.name()),
+                    )
+                })
+            }
+        }
+
         impl From<$Enum> for i32 {
             fn from(value: $Enum) -> i32 {
                 value.code()
@@ -208,7 +223,7 @@ macro_rules! error_codes {
             }
         }
 
-        /// `"<layer> <code>: <English description>"`, e.g. for logs.
+        /// `<layer>:<code> <Name>: <English description>`, as [`MsdkCode`](crate::MsdkCode)'s.
         impl core::fmt::Display for $Enum {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 core::fmt::Display::fmt(&$crate::MsdkCode::from(*self), f)

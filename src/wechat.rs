@@ -39,7 +39,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::Reauthorize);
     /// assert_eq!(i32::from(code), 40001);
     /// ```
-    pub enum WechatPlatformCode in WechatPlatform;
+    pub enum WechatPlatformCode in WechatPlatform as "wechat_platform";
 
     /// The spec gives no handling; the action is inferred from the description.
     /// WeChat's success travels inside a failed `ret -20000` (MSDK's own answer is the
@@ -349,7 +349,7 @@ error_codes! {
     /// assert_eq!(code.action(), Action::CheckConfiguration);
     /// assert_eq!(i32::from(code), -10001);
     /// ```
-    pub enum WechatGroupCode in WechatGroup;
+    pub enum WechatGroupCode in WechatGroup as "wechat_group";
 
     -1 => SystemError {
         description: "系统错误",

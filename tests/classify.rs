@@ -891,27 +891,42 @@ fn parse_passthrough_reads_only_a_bounded_prefix() {
 #[test]
 fn display_is_one_line_with_what_to_do() {
     let c = classify(-10000, "-73,the user modify password wrong");
-    let line = c.to_string();
-    assert!(
-        line.starts_with("MSDK QQ platform -73 (ret -10000) TokenInvalidatedByPasswordChange: "),
-        "{line}"
+    assert_eq!(
+        c.to_string(),
+        "qq_platform:-73 TokenInvalidatedByPasswordChange: Access token invalidated because the user changed the QQ password (0x47); \
+         ret -10000; platform message \"the user modify password wrong\"; err_type 2 (reauthorize); \
+         decision reauthorize: Send the user through QQ/WeChat authorization again."
     );
-    assert!(line.contains("err_type 2 (reauthorize)"), "{line}");
-    assert!(line.contains(Action::Reauthorize.description()), "{line}");
+    // The same code and name as the catalogue's own Display.
+    assert!(c.to_string().starts_with(&c.known().unwrap().to_string()));
+    assert!(c.to_string().starts_with(&c.to_code().to_string()));
 
     let unknown = classify(-10000, "12345,first line\nsecond line");
     let line = unknown.to_string();
     assert!(!line.contains('\n'), "{line}");
     assert!(
-        line.contains("12345") && line.contains("undocumented"),
+        line.starts_with("qq_platform:12345 undocumented; ret -10000; platform message \"first line\\nsecond line\""),
         "{line}"
     );
-    assert!(line.contains(r#""first line\nsecond line""#), "{line}");
 
-    let range = classify(-2500, "").to_string();
+    let range = classify(-2500, "busy").to_string();
+    assert_eq!(
+        range,
+        "logic:-2500 undocumented in the error returned by the server range; message \"busy\"; \
+         err_type 1 (network_unstable); decision retry_later: Try again later, not immediately."
+    );
+    // A generic code that is its own ret: no ret part, no message.
+    assert_eq!(
+        classify(-503, "频率超限").to_string(),
+        "access:-503 RateLimitExceeded: Rate limit exceeded; err_type 1 (network_unstable); \
+         decision retry_slow_down: Lower the request rate, then try again."
+    );
+    // OIDB: the whole msg is the platform's.
+    let oidb = classify(-15000, "oidb decode0x73a failed, ret:17").to_string();
+    assert!(oidb.starts_with("pay_token:17 PayTokenExpired: "), "{oidb}");
     assert!(
-        range.contains("in the error returned by the server range"),
-        "{range}"
+        oidb.contains("; ret -15000; platform message \"oidb decode0x73a failed, ret:17\""),
+        "{oidb}"
     );
 
     let long = format!("-20000{}", "很".repeat(10_000));

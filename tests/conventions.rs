@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use msdk_error_codes::{
-    AccessCode, AccessTokenCode, BlueDiamondCode, ErrorCode, GameCenterCode, Layer, LogicCode,
-    MsdkCode, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode, QzoneShareCode, WechatGroupCode,
-    WechatPlatformCode,
+    AccessCode, AccessTokenCode, BlueDiamondCode, Code, ErrorCode, GameCenterCode, Layer,
+    LogicCode, MsdkCode, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode, QzoneShareCode,
+    WechatGroupCode, WechatPlatformCode,
 };
 use strum::{EnumCount, IntoEnumIterator};
 
@@ -138,9 +138,14 @@ fn serde_uses_the_integer_code() {
 fn display_includes_the_number<T: ErrorCode>() {
     for &code in T::all() {
         let shown = code.to_string();
-        assert!(shown.contains(&code.code().to_string()), "{shown}");
-        assert!(shown.contains(code.description_en()), "{shown}");
+        let id = Code::from(Into::<MsdkCode>::into(code));
+        assert_eq!(
+            shown,
+            format!("{id} {}: {}", code.name(), code.description_en())
+        );
         assert_eq!(shown, Into::<MsdkCode>::into(code).to_string());
+        // The label is the code's, in the same spelling as its Code.
+        assert_eq!(code.info().label, id.to_string().replacen(':', ".", 1));
     }
 }
 
@@ -150,9 +155,9 @@ fn display_has_layer_number_and_english() {
     assert_eq!(
         QqPlatformCode::TokenInvalidatedByPasswordChange
             .to_string()
-            .split(':')
+            .split(' ')
             .next(),
-        Some("QQ platform -73")
+        Some("qq_platform:-73")
     );
 }
 

@@ -117,7 +117,7 @@ impl Api {
         !matches!(self, Api::QzoneShare | Api::QqShare)
     }
 
-    /// The stable name, as [`FromStr`] accepts it and the explain tool's `--api` takes it.
+    /// The stable name, as [`FromStr`] accepts it and msdk-explain's `--api` takes it.
     pub const fn as_str(self) -> &'static str {
         match self {
             Api::Generic => "generic",

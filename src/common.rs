@@ -90,7 +90,7 @@ impl Layer {
     ];
 
     /// The stable machine name (`snake_case`), as used by serde, [`FromStr`](core::str::FromStr)
-    /// and the explain tool's JSON.
+    /// and msdk-explain's JSON.
     pub fn as_str(self) -> &'static str {
         self.into()
     }

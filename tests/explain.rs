@@ -1,18 +1,25 @@
-//! The explain example's modes, run on in-memory input and output, and the staleness
-//! check of `docs/error-codes.md`.
+//! msdk-explain's modes, run on in-memory input and output, and the staleness check of
+//! `docs/error-codes.md`. `tests/explain_bin.rs` runs the real binary.
 
-#[path = "../examples/explain/cli.rs"]
+#[path = "../src/bin/msdk-explain/cli.rs"]
 mod cli;
+
+use std::io::{self, BufReader, Write};
 
 use cli::{Command, Format};
 use msdk_error_codes::{Api, MsdkCode};
 use serde_json::Value;
 
-/// Runs the tool; returns (status, stdout, stderr).
-fn run(args: &[&str], stdin: &str) -> (u8, String, String) {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+/// Runs the tool on `stdin`; returns (status, stdout, stderr).
+fn run_on(args: &[&str], stdin: &[u8]) -> (u8, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = cli::run(&args, &mut stdin.as_bytes(), &mut out, &mut err);
+    let status = cli::run(
+        args.iter().copied(),
+        &mut &stdin[..],
+        &mut out,
+        &mut err,
+        false,
+    );
     (
         status,
         String::from_utf8(out).unwrap(),
@@ -20,25 +27,46 @@ fn run(args: &[&str], stdin: &str) -> (u8, String, String) {
     )
 }
 
-fn strings(args: &[&str]) -> Vec<String> {
-    args.iter().map(|a| a.to_string()).collect()
+/// Runs the tool; returns (status, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (u8, String, String) {
+    run_on(args, stdin.as_bytes())
 }
 
-#[test]
-fn arguments_parse() {
-    let explain = |api, ret, msg: &str, json| Command::Explain {
+fn explain(api: Api, ret: i32, msg: &str, json: bool) -> Command {
+    Command::Explain {
         api,
         ret,
         msg: msg.to_owned(),
         json,
-    };
+    }
+}
+
+#[test]
+fn arguments_parse() {
     let cases: &[(&[&str], Command)] = &[
         (
             &["-10000", "-73,x"],
             explain(Api::Generic, -10000, "-73,x", false),
         ),
+        // A negative ret, and a msg that is a negative number or starts with '-'.
+        (
+            &["-10000", "-73"],
+            explain(Api::Generic, -10000, "-73", false),
+        ),
+        (&["-1", "-x"], explain(Api::Generic, -1, "-x", false)),
         (&["0"], explain(Api::Generic, 0, "", false)),
+        (&[" -10000 "], explain(Api::Generic, -10000, "", false)),
         (&["--json", "-503"], explain(Api::Generic, -503, "", true)),
+        (&["-503", "--json"], explain(Api::Generic, -503, "", true)),
+        (
+            &["-10000", "-73,x", "--json"],
+            explain(Api::Generic, -10000, "-73,x", true),
+        ),
+        // After <RET>, an unknown option is the msg: MSG takes hyphen values.
+        (
+            &["-10000", "--frob"],
+            explain(Api::Generic, -10000, "--frob", false),
+        ),
         (
             &["--api", "share-qq", "100000"],
             explain(Api::QqShare, 100000, "", false),
@@ -47,9 +75,18 @@ fn arguments_parse() {
             &["--api=/share/qzone", "1031"],
             explain(Api::QzoneShare, 1031, "", false),
         ),
+        // `--` ends the options: `-h` and `--json` after it are values.
         (
             &["--api", "blue-diamond", "--", "-1", "-x"],
             explain(Api::BlueDiamond, -1, "-x", false),
+        ),
+        (
+            &["--", "-10000", "-h"],
+            explain(Api::Generic, -10000, "-h", false),
+        ),
+        (
+            &["--", "1", "--json"],
+            explain(Api::Generic, 1, "--json", false),
         ),
         (
             &[],
@@ -72,50 +109,131 @@ fn arguments_parse() {
             Command::Catalog(Format::Csv),
         ),
         (
+            &["--catalog", "--format", "md"],
+            Command::Catalog(Format::Markdown),
+        ),
+        (
             &["--format=json", "--catalog"],
             Command::Catalog(Format::Json),
         ),
-        (&["-10000", "--help"], Command::Help),
-        (&["-h"], Command::Help),
+        (
+            &["--catalog", "--json", "--format", "csv"],
+            Command::Catalog(Format::Csv),
+        ),
     ];
     for (args, want) in cases {
-        assert_eq!(
-            cli::parse_args(&strings(args)).as_ref(),
-            Ok(want),
-            "{args:?}"
-        );
+        match cli::parse_args(args.iter().copied()) {
+            Ok(got) => assert_eq!(&got, want, "{args:?}"),
+            Err(e) => panic!("{args:?}: {e}"),
+        }
     }
 }
 
 #[test]
-fn bad_arguments_are_clear_errors() {
+fn bad_arguments_exit_2_with_claps_message() {
     let cases: &[(&[&str], &str)] = &[
-        (&["abc"], "<ret> must be an integer"),
+        // --json is a flag: it takes no value, `false` included.
+        (
+            &["--json=false", "1"],
+            "unexpected value 'false' for '--json'",
+        ),
+        (&["--json=true"], "unexpected value 'true' for '--json'"),
+        // Unknown options before the positionals.
+        (&["--frobnicate", "1"], "unexpected argument '--frobnicate'"),
+        (&["--frobnicate"], "unexpected argument '--frobnicate'"),
+        (&["-x", "1"], "unexpected argument '-x'"),
+        (&["--jsn", "1"], "a similar argument exists: '--json'"),
+        (
+            &["--catalog", "--format", "xml"],
+            "invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["--catalog", "--format"],
+            "a value is required for '--format",
+        ),
+        (
+            &["abc"],
+            "must be an integer from -2147483648 to 2147483647",
+        ),
         (
             &["2147483648"],
-            "<ret> must be an integer from -2147483648 to 2147483647",
+            "invalid value '2147483648' for '[RET]': must be an integer",
         ),
-        (&["1", "msg", "extra"], "unexpected argument \"extra\""),
-        (&["--api"], "--api needs a value"),
+        (&["-0x10"], "unexpected argument '-0'"),
+        (&["1", "msg", "extra"], "unexpected argument 'extra'"),
+        (&["--api"], "a value is required for '--api <API>'"),
         (&["--api", "qq", "1"], "unknown API \"qq\""),
-        (&["--frobnicate"], "unknown option --frobnicate"),
-        (&["--catalog", "--format", "xml"], "unknown format \"xml\""),
-        (&["--catalog", "1"], "--catalog takes no"),
+        (
+            &["--catalog", "1"],
+            "'--catalog' cannot be used with '[RET]'",
+        ),
+        (
+            &["--catalog", "--api", "share-qq"],
+            "'--catalog' cannot be used with '--api <API>'",
+        ),
         (
             &["--format", "csv", "1"],
             "--format applies to --catalog only",
         ),
+        (&["--format", "csv"], "--format applies to --catalog only"),
     ];
     for (args, words) in cases {
-        let err = cli::parse_args(&strings(args)).unwrap_err();
+        let (status, out, err) = run(args, "");
+        assert_eq!(status, cli::USAGE_ERROR, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
         assert!(err.contains(words), "{args:?}: {err}");
-        let (status, out, stderr) = run(args, "");
-        assert_eq!(status, cli::USAGE_ERROR, "{args:?}");
+        assert!(err.contains("'--help'"), "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_exit_2() {
+    use std::os::unix::ffi::OsStringExt;
+
+    for args in [
+        vec![&b"\xff"[..]],
+        vec![b"-10000", b"-73,\xff"],
+        vec![b"--api", b"/\xff"],
+    ] {
+        let args = args
+            .into_iter()
+            .map(|a| std::ffi::OsString::from_vec(a.to_vec()));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = cli::run(args, &mut &b""[..], &mut out, &mut err, false);
+        assert_eq!(status, cli::USAGE_ERROR);
         assert!(out.is_empty());
-        assert!(
-            stderr.contains(words) && stderr.contains("--help"),
-            "{stderr}"
-        );
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("invalid UTF-8"), "{err}");
+    }
+}
+
+#[test]
+fn help_and_version_anywhere_before_a_msg() {
+    let help = "Usage: msdk-explain [--api <API>] [--json] [--] <RET> [MSG]";
+    let version = format!("msdk-explain {}\n", env!("CARGO_PKG_VERSION"));
+    let cases: &[(&[&str], &str)] = &[
+        (&["-h"], help),
+        (&["--help"], help),
+        (&["--json", "-h"], help),
+        // In MSG's place, `-h` is help: only the tool's own short flags are, while
+        // `-73,...` or `-x` are a msg. `--` makes it a msg (arguments_parse).
+        (&["-10000", "-h"], help),
+        (&["-10000", "--help"], help),
+        (&["-10000", "-73,x", "-h"], help),
+        (&["--catalog", "--help"], help),
+        (&["--version"], &version),
+        (&["-V"], &version),
+        (&["-10000", "--version"], &version),
+    ];
+    for (args, want) in cases {
+        let (status, out, err) = run(args, "");
+        assert_eq!((status, err.as_str()), (0, ""), "{args:?}");
+        assert!(out.contains(want), "{args:?}: {out}");
+        if *want == version {
+            assert_eq!(&out, want);
+        }
     }
 }
 
@@ -124,16 +242,28 @@ fn help_explains_the_modes() {
     let (status, out, _) = run(&["--help"], "");
     assert_eq!(status, 0);
     for words in [
-        "USAGE",
-        "--api",
+        "Usage:",
+        "< responses.log",
+        "--catalog [--format <FORMAT>]",
+        "--api <API>",
         "--json",
-        "--catalog",
-        "--format",
+        "- csv:",
         "share-qq",
         "/share/qq",
+        "msdk-explain -10000 \"-73,the user modify password wrong\"",
+        "msdk-explain -- 1 -h",
+        "\\n, \\r\\n or \\r",
+        "Exit status: 0 done, 1 some input lines were bad",
     ] {
-        assert!(out.contains(words), "{words}");
+        assert!(out.contains(words), "{words:?} not in\n{out}");
     }
+    // -h is the summary: the same sections, shorter option descriptions.
+    let (status, short, _) = run(&["-h"], "");
+    assert_eq!(status, 0);
+    assert!(
+        short.contains("Examples:") && short.len() < out.len(),
+        "{short}"
+    );
 }
 
 #[test]
@@ -257,6 +387,207 @@ fn stdin_uses_the_api_context_and_the_servers_err_type() {
         second.contains("decision           retry_immediately"),
         "{out}"
     );
+}
+
+/// The numbers of the lines reported on stderr.
+fn reported_lines(err: &str) -> Vec<u64> {
+    err.lines()
+        .map(|l| {
+            let number = l.strip_prefix("line ").and_then(|l| l.split_once(':'));
+            number.unwrap_or_else(|| panic!("{l}")).0.parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn stdin_lines_end_in_lf_crlf_or_a_lone_cr() {
+    // 1 bad, 2 good (CR LF), 3 bad (LF), 4 empty (CR), 5 good (CR), 6 bad (no ending).
+    let input = b"a\r{\"ret\":0}\r\nb\n\r{\"ret\":-503}\rc";
+    let (status, out, err) = run_on(&[], input);
+    assert_eq!(status, cli::BAD_INPUT);
+    assert_eq!(reported_lines(&err), [1, 3, 6], "{err}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("ret ")).count(),
+        2,
+        "{out}"
+    );
+    assert!(out.starts_with("ret 0, msg \"\""), "{out}");
+    assert!(out.contains("ret -503"), "{out}");
+
+    // The same through readers that split the input everywhere, a CR LF across two
+    // reads included.
+    for capacity in 1..=4 {
+        let (mut out_small, mut err_small) = (Vec::new(), Vec::new());
+        let mut reader = BufReader::with_capacity(capacity, &input[..]);
+        let status = cli::run(
+            [] as [&str; 0],
+            &mut reader,
+            &mut out_small,
+            &mut err_small,
+            false,
+        );
+        assert_eq!(status, cli::BAD_INPUT);
+        assert_eq!(
+            (out_small, err_small),
+            (out.clone().into_bytes(), err.clone().into_bytes())
+        );
+    }
+
+    // Only CRs, as old Mac files have them; a CR LF CR LF is one empty line.
+    let (status, out, err) = run_on(
+        &["--json"],
+        b"{\"ret\":1}\r{\"ret\":2}\r\n\r\n{\"ret\":3}\r",
+    );
+    assert_eq!((status, err.as_str()), (0, ""));
+    let codes: Vec<i64> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["ret"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(codes, [1, 2, 3]);
+}
+
+#[test]
+fn stdin_garbage_is_reported_by_line() {
+    let input = b"\0\0\0\n\xff\xfe{\"ret\n{\"ret\":1,\"msg\":\"\xff\"}\n\x80{\0}\n{\"ret\":-1}";
+    let (status, out, err) = run_on(&[], input);
+    assert_eq!(status, cli::BAD_INPUT);
+    assert_eq!(reported_lines(&err), [1, 2, 4], "{err}");
+    assert!(err.contains("line 1: no JSON object"), "{err}");
+    assert!(err.contains("(the JSON starts at byte 3)"), "{err}");
+    // A msg that is not UTF-8 is read lossily, as the library does.
+    assert!(out.contains("ret 1, msg \"\u{fffd}\""), "{out}");
+    assert!(out.contains("ret -1, msg \"\""), "{out}");
+}
+
+#[test]
+fn stdin_lines_longer_than_the_limit_are_skipped() {
+    let mut input = vec![b'x'; cli::MAX_LINE + 1];
+    input.extend_from_slice(b"\r\n{\"ret\":0}\n");
+    input.extend(std::iter::repeat_n(b' ', cli::MAX_LINE));
+    input.extend_from_slice(b"{\"ret\":1}");
+    let (status, out, err) = run_on(&[], &input);
+    assert_eq!(status, cli::BAD_INPUT);
+    let too_long = format!(
+        "line 1: longer than {} bytes ({} bytes), skipped\nline 3: longer than",
+        cli::MAX_LINE,
+        cli::MAX_LINE + 1
+    );
+    assert!(err.starts_with(&too_long), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        out.starts_with("ret 0, msg \"\"") && !out.contains("ret 1"),
+        "{out}"
+    );
+
+    // Exactly at the limit, a line is read.
+    let mut input = vec![b' '; cli::MAX_LINE - 9];
+    input.extend_from_slice(b"{\"ret\":1}");
+    let (status, out, err) = run_on(&[], &input);
+    assert_eq!((status, err.as_str()), (0, ""));
+    assert!(out.starts_with("ret 1"), "{out}");
+}
+
+#[test]
+fn a_terminal_on_stdin_is_told_how_to_end_the_input() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = cli::run([] as [&str; 0], &mut &b""[..], &mut out, &mut err, true);
+    assert_eq!(status, 0);
+    assert!(String::from_utf8(err).unwrap().contains("end with Ctrl-D"));
+    // Not when there is nothing to read.
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = cli::run(["1"], &mut &b""[..], &mut out, &mut err, true);
+    assert_eq!((status, err.as_slice()), (0, &b""[..]));
+}
+
+/// A writer that takes `room` bytes, then fails with `kind`.
+struct Failing {
+    room: usize,
+    kind: io::ErrorKind,
+}
+
+impl Write for Failing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.room == 0 {
+            return Err(self.kind.into());
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_closed_stdout_is_a_quiet_exit_other_write_errors_are_reported() {
+    let responses = "{\"ret\":1}\n".repeat(100);
+    let cases: &[(&[&str], &str)] = &[
+        (&["--catalog"], ""),
+        (&["--catalog", "--format", "csv"], ""),
+        (&["--catalog", "--json"], ""),
+        (&["--help"], ""),
+        (&["--version"], ""),
+        (&["-10000", "-73,x"], ""),
+        (&["--json"], &responses),
+        (&[], &responses),
+    ];
+    for (args, stdin) in cases {
+        for room in [0, 10] {
+            let mut out = Failing {
+                room,
+                kind: io::ErrorKind::BrokenPipe,
+            };
+            let mut err = Vec::new();
+            let status = cli::run(
+                args.iter().copied(),
+                &mut stdin.as_bytes(),
+                &mut out,
+                &mut err,
+                false,
+            );
+            assert_eq!((status, err.as_slice()), (0, &b""[..]), "{args:?}");
+
+            let mut out = Failing {
+                room,
+                kind: io::ErrorKind::StorageFull,
+            };
+            let mut err = Vec::new();
+            let status = cli::run(
+                args.iter().copied(),
+                &mut stdin.as_bytes(),
+                &mut out,
+                &mut err,
+                false,
+            );
+            assert_eq!(status, cli::BAD_INPUT, "{args:?}");
+            let err = String::from_utf8(err).unwrap();
+            assert!(err.starts_with("msdk-explain: "), "{args:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn a_closed_stderr_does_not_stop_the_explanations() {
+    let mut out = Vec::new();
+    let mut err = Failing {
+        room: 0,
+        kind: io::ErrorKind::BrokenPipe,
+    };
+    let status = cli::run(
+        [] as [&str; 0],
+        &mut &b"bad\n{\"ret\":1}\n"[..],
+        &mut out,
+        &mut err,
+        false,
+    );
+    assert_eq!(status, cli::BAD_INPUT);
+    assert!(String::from_utf8(out).unwrap().starts_with("ret 1"));
 }
 
 #[test]

@@ -1,185 +1,234 @@
-//! The explain tool's logic: argument parsing, explanations, and the catalogue in JSON,
-//! Markdown and CSV. `main.rs` wires it to the process; `tests/explain.rs` runs it on
-//! in-memory input and output.
+//! msdk-explain's logic: arguments (read by clap), explanations, and the catalogue in
+//! JSON, Markdown and CSV. `main.rs` wires it to the process; `tests/explain.rs` runs it
+//! on in-memory input and output.
 
+use std::ffi::OsString;
 use std::io::{self, BufRead, Write};
 
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, ValueEnum};
 use msdk_error_codes::{Api, Classification, Layer, MsdkCode, MsdkResponse, catalog, classify_for};
 use serde::Serialize;
 
-/// The exit status for bad arguments.
+/// The exit status for bad arguments (clap's).
 pub const USAGE_ERROR: u8 = 2;
-/// The exit status when some input lines could not be read.
+/// The exit status when some input lines could not be read, or output failed.
 pub const BAD_INPUT: u8 = 1;
+/// The longest input line read, in bytes. A longer one is reported and skipped, so that
+/// input without line breaks (`msdk-explain < /dev/zero`) cannot take all the memory;
+/// real responses, friend lists included, are far shorter.
+pub const MAX_LINE: usize = 16 << 20;
 
-pub const HELP: &str = "\
-explain: what an MSDK Server response means, and what to do about it.
+const USAGE: &str = "\
+msdk-explain [--api <API>] [--json] [--] <RET> [MSG]
+       msdk-explain [--api <API>] [--json] < responses.log
+       msdk-explain --catalog [--format <FORMAT>]";
 
-USAGE:
-    explain [OPTIONS] <ret> [msg]     explain one response
-    explain [OPTIONS] < responses     explain MSDK JSON responses, one per line
-    explain --catalog [--format F]    print the whole catalogue
+const AFTER_HELP: &str = "\
+Examples:
+  msdk-explain -10000 \"-73,the user modify password wrong\"
+  msdk-explain --api share-qq 100000
+  grep '\"ret\"' msdk.log | msdk-explain --json
+  msdk-explain -- 1 -h        (a MSG made only of this tool's short flags goes after --)
 
-EXAMPLES:
-    explain -10000 \"-73,the user modify password wrong\"
-    explain --api share-qq 100000
-    grep '\"ret\"' msdk.log | explain --json
+Without <RET>, each line of standard input must hold an MSDK response as JSON (text
+before the first '{' is skipped, so log lines work; lines end in \\n, \\r\\n or \\r). A bad
+line is reported on stderr with its number, the rest are still explained.
 
-OPTIONS:
-    --api <API>       the API that was called, which decides the table read first:
-                      generic (default), share-qzone, share-qq, game-center,
-                      blue-diamond, wechat-group, or an endpoint path like /share/qq
-    --json            print one JSON object per explanation
-    --catalog         print every documented code
-    --format <F>      the catalogue's format: markdown (default), json or csv
-    -h, --help        print this help
+Exit status: 0 done, 1 some input lines were bad (or output failed), 2 bad arguments.";
 
-When reading standard input, each line must hold an MSDK response as JSON (text before
-the first '{' is skipped, so log lines work); a bad line is reported on stderr with its
-number, the rest are still explained, and the exit status is 1.";
+/// The arguments as clap reads them; [`parse_args`] turns them into a [`Command`].
+#[derive(Debug, Parser)]
+#[command(
+    name = "msdk-explain",
+    version,
+    about = "What an MSDK Server response means, and what to do about it.",
+    override_usage = USAGE,
+    after_help = AFTER_HELP
+)]
+struct Args {
+    /// The response's ret, e.g. -10000; without it, responses are read from standard input
+    // Negative numbers are the usual case, so `-10000` is a value, not a short flag.
+    #[arg(value_name = "RET", allow_negative_numbers = true, value_parser = parse_ret)]
+    ret: Option<i32>,
+
+    /// The response's msg, e.g. "-73,the user modify password wrong"
+    // Platform messages start with their code, often negative (`-73,...`): a MSG that
+    // starts with `-` is a value, unless it is only this tool's short flags (`-h`, `-V`).
+    #[arg(value_name = "MSG", allow_hyphen_values = true)]
+    msg: Option<String>,
+
+    /// The API that was called, which decides the table read first: generic (default),
+    /// share-qzone, share-qq, game-center, blue-diamond, wechat-group, or an endpoint path
+    /// like /share/qq
+    #[arg(long, value_name = "API")]
+    api: Option<Api>,
+
+    /// Print one JSON object per explanation (with --catalog: the catalogue in JSON)
+    #[arg(long)]
+    json: bool,
+
+    /// Print every documented code
+    #[arg(long, conflicts_with_all = ["ret", "msg", "api"])]
+    catalog: bool,
+
+    /// The catalogue's format [default: markdown, or json with --json]
+    // Not `requires = "catalog"`: clap counts a bool flag's default `false` as present,
+    // so parse_args checks it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+}
+
+/// `<RET>`: an `i32`, blanks around it ignored (a pasted `" -10000"`).
+fn parse_ret(text: &str) -> Result<i32, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("must be an integer from {} to {}", i32::MIN, i32::MAX))
+}
 
 /// What the arguments ask for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    Help,
+    /// Explain the one response given by `<RET> [MSG]`.
     Explain {
+        /// The API context, `--api`.
         api: Api,
+        /// The response's `ret`.
         ret: i32,
+        /// The response's `msg`, empty when not given.
         msg: String,
+        /// `--json`.
         json: bool,
     },
+    /// Explain the responses on standard input, one per line.
     Stdin {
+        /// The API context, `--api`.
         api: Api,
+        /// `--json`.
         json: bool,
     },
+    /// Print the catalogue.
     Catalog(Format),
 }
 
 /// The catalogue's output formats.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// One JSON array of every code
     Json,
+    /// One table per layer, as docs/error-codes.md
+    #[value(alias = "md")]
     Markdown,
+    /// RFC 4180, one row per code, the JSON's fields as columns
     Csv,
 }
 
-/// Reads the arguments (without the program name).
-pub fn parse_args(args: &[String]) -> Result<Command, String> {
-    let mut api = None;
-    let mut json = false;
-    let mut catalog = false;
-    let mut format = None;
-    let mut positional = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        // Negative numbers and messages like "-73,..." are values, not options: only
-        // `--name` and `-h` are options.
-        let (name, inline_value) = match arg.split_once('=') {
-            Some((name, value)) if arg.starts_with("--") => (name, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |option: &str| {
-            inline_value
-                .clone()
-                .or_else(|| args.next().cloned())
-                .ok_or_else(|| format!("{option} needs a value"))
-        };
-        match name {
-            "-h" | "--help" => return Ok(Command::Help),
-            "--json" => json = true,
-            "--catalog" => catalog = true,
-            "--api" => {
-                let given = value("--api")?;
-                api = Some(given.parse::<Api>().map_err(|e| e.to_string())?);
-            }
-            "--format" => {
-                format = Some(match value("--format")?.as_str() {
-                    "json" => Format::Json,
-                    "markdown" | "md" => Format::Markdown,
-                    "csv" => Format::Csv,
-                    other => {
-                        return Err(format!(
-                            "unknown format {other:?}: expected json, markdown or csv"
-                        ));
-                    }
-                })
-            }
-            "--" => positional.extend(args.by_ref().cloned()),
-            option if option.starts_with("--") => {
-                return Err(format!("unknown option {option}"));
-            }
-            _ => positional.push(arg.clone()),
-        }
-    }
-    if catalog {
-        if !positional.is_empty() || api.is_some() {
-            return Err("--catalog takes no <ret>, [msg] or --api".to_owned());
-        }
-        let format = format.unwrap_or(if json { Format::Json } else { Format::Markdown });
-        return Ok(Command::Catalog(format));
-    }
-    if format.is_some() {
-        return Err("--format applies to --catalog only".to_owned());
-    }
-    let api = api.unwrap_or_default();
-    let mut positional = positional.into_iter();
-    let Some(ret) = positional.next() else {
-        return Ok(Command::Stdin { api, json });
-    };
-    let ret = ret.trim().parse::<i32>().map_err(|_| {
-        format!(
-            "<ret> must be an integer from {} to {}, not {ret:?}",
-            i32::MIN,
-            i32::MAX
-        )
-    })?;
-    let msg = positional.next().unwrap_or_default();
-    if let Some(extra) = positional.next() {
-        return Err(format!(
-            "unexpected argument {extra:?}: quote a msg that has spaces"
+/// Reads the arguments (without the program name). `--help` and `--version` come back as
+/// clap errors of kind `DisplayHelp` and `DisplayVersion`, as clap reports them.
+pub fn parse_args<I, T>(args: I) -> Result<Command, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    // The name is fixed, not argv[0], so that help and errors read the same however the
+    // binary was started.
+    let argv =
+        std::iter::once(OsString::from("msdk-explain")).chain(args.into_iter().map(Into::into));
+    let args = Args::try_parse_from(argv)?;
+    if args.format.is_some() && !args.catalog {
+        return Err(Args::command().error(
+            ErrorKind::MissingRequiredArgument,
+            "--format applies to --catalog only",
         ));
     }
-    Ok(Command::Explain {
-        api,
-        ret,
-        msg,
-        json,
+    if args.catalog {
+        let default = if args.json {
+            Format::Json
+        } else {
+            Format::Markdown
+        };
+        return Ok(Command::Catalog(args.format.unwrap_or(default)));
+    }
+    let api = args.api.unwrap_or_default();
+    Ok(match args.ret {
+        Some(ret) => Command::Explain {
+            api,
+            ret,
+            msg: args.msg.unwrap_or_default(),
+            json: args.json,
+        },
+        None => Command::Stdin {
+            api,
+            json: args.json,
+        },
     })
 }
 
-/// Runs the tool; returns the exit status.
-pub fn run(
-    args: &[String],
+/// Runs the tool on the arguments (without the program name); returns the exit status.
+///
+/// `interactive` says that standard input is a terminal: before reading responses from
+/// it, the tool says how to end the input.
+pub fn run<I, T>(
+    args: I,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> u8 {
-    let command = match parse_args(args) {
-        Ok(command) => command,
-        Err(problem) => {
-            let _ = writeln!(err, "explain: {problem}\nRun with --help for usage.");
-            return USAGE_ERROR;
+    interactive: bool,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let result = match parse_args(args) {
+        Ok(command) => execute(command, input, out, err, interactive),
+        Err(e) if e.use_stderr() => {
+            // Usage errors go to stderr as clap renders them; the write can only fail
+            // when stderr is gone, and the status says it all then.
+            let _ = write!(err, "{}", e.render());
+            let _ = err.flush();
+            return u8::try_from(e.exit_code()).unwrap_or(USAGE_ERROR);
         }
+        // --help and --version: the answer, on stdout.
+        Err(e) => write!(out, "{}", e.render()).map(|()| 0),
     };
-    let result = match command {
-        Command::Help => writeln!(out, "{HELP}").map(|()| 0),
+    match result.and_then(|status| out.flush().map(|()| status)) {
+        Ok(status) => status,
+        // A closed pipe (`msdk-explain --catalog | head`) is the reader's choice, not an
+        // error: stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "msdk-explain: {e}");
+            BAD_INPUT
+        }
+    }
+}
+
+/// Carries out a command; returns its exit status, or the error that stopped the output.
+fn execute(
+    command: Command,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    interactive: bool,
+) -> io::Result<u8> {
+    match command {
         Command::Explain {
             api,
             ret,
             msg,
             json,
         } => write_explanation(out, &classify_for(api, ret, &msg), json).map(|()| 0),
-        Command::Stdin { api, json } => explain_lines(api, json, input, out, err),
-        Command::Catalog(format) => write_catalog(out, format).map(|()| 0),
-    };
-    match result.and_then(|status| out.flush().map(|()| status)) {
-        Ok(status) => status,
-        // A closed pipe (`explain --catalog | head`) is the reader's choice, not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            let _ = writeln!(err, "explain: {e}");
-            BAD_INPUT
+        Command::Stdin { api, json } => {
+            if interactive {
+                let _ = writeln!(
+                    err,
+                    "msdk-explain: reading MSDK responses (JSON, one per line) from standard \
+                     input; end with Ctrl-D. Run with --help for usage."
+                );
+            }
+            explain_lines(api, json, input, out, err)
         }
+        Command::Catalog(format) => write_catalog(out, format).map(|()| 0),
     }
 }
 
@@ -192,11 +241,21 @@ fn explain_lines(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let mut status = 0;
+    let mut lines = Lines::new(input, MAX_LINE);
     let mut line = Vec::new();
-    for number in 1.. {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
-            break;
+    // u64 and saturating: no input is long enough to wrap it, and none can make it panic.
+    let mut number: u64 = 0;
+    while let Some(length) = lines.read_line(&mut line)? {
+        number = number.saturating_add(1);
+        // Reports on stderr are best effort: a closed stderr must not stop the
+        // explanations, and the exit status still tells that a line was bad.
+        if length > line.len() {
+            let _ = writeln!(
+                err,
+                "line {number}: longer than {MAX_LINE} bytes ({length} bytes), skipped"
+            );
+            status = BAD_INPUT;
+            continue;
         }
         let text = line.trim_ascii();
         if text.is_empty() {
@@ -210,12 +269,69 @@ fn explain_lines(
                 }
             }
             Err(problem) => {
-                writeln!(err, "line {number}: {problem}")?;
+                let _ = writeln!(err, "line {number}: {problem}");
                 status = BAD_INPUT;
             }
         }
     }
     Ok(status)
+}
+
+/// Splits input into lines that end in `\n`, `\r\n` or a lone `\r` (old Mac files, and
+/// some log shippers), keeping at most `max` bytes of each.
+struct Lines<'a> {
+    input: &'a mut dyn BufRead,
+    max: usize,
+    /// The last line ended in `\r`: a `\n` right after it belongs to that line's end.
+    after_cr: bool,
+}
+
+impl<'a> Lines<'a> {
+    fn new(input: &'a mut dyn BufRead, max: usize) -> Self {
+        Lines {
+            input,
+            max,
+            after_cr: false,
+        }
+    }
+
+    /// Reads the next line, without its line ending, into `line`; returns its full
+    /// length, which is more than `line.len()` when the line was longer than `max`, or
+    /// `None` at the end of the input.
+    fn read_line(&mut self, line: &mut Vec<u8>) -> io::Result<Option<usize>> {
+        line.clear();
+        let mut length = 0usize;
+        let mut started = false;
+        loop {
+            let buffer = match self.input.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buffer.is_empty() {
+                return Ok(started.then_some(length));
+            }
+            if std::mem::take(&mut self.after_cr) && buffer[0] == b'\n' {
+                self.input.consume(1);
+                continue;
+            }
+            started = true;
+            let end = buffer.iter().position(|&b| b == b'\n' || b == b'\r');
+            let chunk = &buffer[..end.unwrap_or(buffer.len())];
+            let room = self.max.saturating_sub(line.len());
+            line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            length = length.saturating_add(chunk.len());
+            let used = chunk.len();
+            match end {
+                Some(at) => {
+                    self.after_cr = buffer[at] == b'\r';
+                    self.input.consume(used + 1);
+                    return Ok(Some(length));
+                }
+                None => self.input.consume(used),
+            }
+        }
+    }
 }
 
 /// The first JSON object of a line; text before it (a log prefix) is skipped, text
@@ -420,8 +536,7 @@ fn write_catalog(out: &mut dyn Write, format: Format) -> io::Result<()> {
 }
 
 /// The command that writes `docs/error-codes.md`.
-pub const REGENERATE_DOCS: &str =
-    "cargo run --example explain -- --catalog --format markdown > docs/error-codes.md";
+pub const REGENERATE_DOCS: &str = "cargo run --features cli --bin msdk-explain -- --catalog --format markdown > docs/error-codes.md";
 
 fn write_markdown(out: &mut dyn Write, entries: &[Entry]) -> io::Result<()> {
     writeln!(out, "# MSDK Server error codes\n")?;

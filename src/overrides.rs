@@ -73,7 +73,9 @@ impl Override {
 ///
 /// A code can be one the catalogue does not document: the override gives it its
 /// handling. For a range row, override the row's own code (the first of the range): it
-/// covers every number of the range.
+/// covers every number of the range. A table's success row (code `0`) is read but never
+/// applied: a success stays a success, and a platform's success inside a failed `ret`
+/// stays a failure the spec does not explain.
 ///
 /// ```
 /// use msdk_error_codes::{Action, Classifier, Decision, ErrType, Overrides};
@@ -411,7 +413,12 @@ impl Classifier {
     }
 
     fn apply<'a>(&self, classification: Classification<'a>) -> Classification<'a> {
-        if classification.is_success() {
+        // A success stays a success; and a table's success row (code 0) reached through
+        // a failed `ret` stays an unexplained failure, whatever a row for it says (the
+        // catalogue export, used as an override file, has rows for code 0).
+        if classification.is_success()
+            || (classification.code() == 0 && classification.known().is_some())
+        {
             return classification;
         }
         match self.overrides.get(override_key(&classification)) {

@@ -613,6 +613,7 @@ fn catalog_json_has_every_code_with_every_field() {
         assert_eq!(entry["api"], fixture.api().as_str());
         assert_eq!(entry["range_end"], serde_json::json!(code.info().range_end));
         assert_eq!(entry["unsigned"], serde_json::json!(code.info().unsigned));
+        assert_eq!(entry["label"], code.info().label);
     }
 }
 
@@ -641,7 +642,7 @@ fn catalog_csv_round_trips() {
     assert_eq!(status, 0);
     let mut lines = out.lines();
     let header = csv_record(lines.next().unwrap());
-    assert_eq!(header.len(), 15);
+    assert_eq!(header.len(), 16);
     let rows: Vec<Vec<String>> = lines.map(csv_record).collect();
     assert_eq!(rows.len(), MsdkCode::COUNT);
     for (row, code) in rows.iter().zip(msdk_error_codes::catalog()) {
@@ -676,4 +677,20 @@ fn docs_error_codes_md_is_up_to_date() {
         .filter(|l| l.starts_with("| ") && !l.starts_with("| code"))
         .count();
     assert_eq!(rows, MsdkCode::COUNT);
+}
+
+#[test]
+fn the_catalogue_export_is_a_valid_override_file() {
+    let (status, out, _) = run(&["--catalog", "--format", "json"], "");
+    assert_eq!(status, 0);
+    let overrides = msdk_error_codes::Overrides::from_json(&out).unwrap();
+    assert_eq!(overrides.len(), MsdkCode::COUNT);
+    // Unedited, it changes nothing a classification decides.
+    let classifier = msdk_error_codes::Classifier::new().with_overrides(overrides);
+    for fixture in msdk_error_codes::fixtures() {
+        let (ret, msg) = (fixture.response().ret(), fixture.response().msg());
+        let with = classifier.classify_for(fixture.api(), ret, msg);
+        let without = msdk_error_codes::classify_for(fixture.api(), ret, msg);
+        assert_eq!(with.decision(), without.decision(), "{ret} {msg}");
+    }
 }

@@ -425,6 +425,15 @@ fn overrides_apply_as_documented() {
     );
     // Codes without an override are the catalogue's.
     assert_eq!(classifier.classify(-503, ""), classify(-503, ""));
+    // A table's success row is never overridden: inside a failed ret it stays a failure.
+    let success_row = Overrides::from_json(
+        r#"[{"layer":"wechat_platform","code":0,"err_type":0,"action":"no_action"}]"#,
+    )
+    .unwrap();
+    let c = Classifier::new()
+        .with_overrides(success_row)
+        .classify(-20000, "0,ok");
+    assert_eq!((c.decision(), c.is_overridden()), (Decision::Fail, false));
 }
 
 #[test]

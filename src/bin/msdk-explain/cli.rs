@@ -444,6 +444,8 @@ struct Entry {
     range_end: Option<i32>,
     /// An OIDB row's unsigned decimal form, when it differs from `code`, else null.
     unsigned: Option<i32>,
+    /// The metric label (`Classification::label`).
+    label: &'static str,
 }
 
 impl Entry {
@@ -466,6 +468,7 @@ impl Entry {
             api: fixture.api().as_str(),
             range_end: info.range_end,
             unsigned: info.unsigned,
+            label: info.label,
         }
     }
 
@@ -480,7 +483,7 @@ impl Entry {
     }
 
     /// The CSV header and row, in the JSON's field order.
-    const CSV_HEADER: &'static str = "ret,msg,layer,code,name,description,recommendation,description_en,recommendation_en,err_type,action,known,api,range_end,unsigned";
+    const CSV_HEADER: &'static str = "ret,msg,layer,code,name,description,recommendation,description_en,recommendation_en,err_type,action,known,api,range_end,unsigned,label";
 
     fn csv_row(&self) -> String {
         let fields = [
@@ -499,6 +502,7 @@ impl Entry {
             self.api.to_owned(),
             self.range_end.map(|n| n.to_string()).unwrap_or_default(),
             self.unsigned.map(|n| n.to_string()).unwrap_or_default(),
+            self.label.to_owned(),
         ];
         fields
             .iter()

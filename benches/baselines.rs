@@ -1,0 +1,123 @@
+//! The baselines the benchmarks and the callgrind probe measure the crate against: the
+//! classifier a backend writes by hand, and the floor.
+
+#![allow(dead_code)] // each bench target uses its part
+
+use std::collections::HashMap;
+
+use msdk_error_codes::{Api, Layer, catalog};
+
+/// Baseline 1: the classifier a backend writes by hand from the wiki page.
+pub mod by_hand {
+    use super::*;
+
+    /// What the hand-written classifier returns: owned strings.
+    #[allow(dead_code)] // read through black_box only
+    pub struct Outcome {
+        pub layer: Layer,
+        pub code: i32,
+        pub description: String,
+        pub recommendation: String,
+        pub platform_message: String,
+    }
+
+    /// One `HashMap` per table, filled at start-up.
+    pub struct Tables(HashMap<Layer, HashMap<i32, (String, String)>>);
+
+    impl Tables {
+        pub fn load() -> Tables {
+            let mut tables: HashMap<Layer, HashMap<i32, (String, String)>> = HashMap::new();
+            for code in catalog() {
+                tables.entry(code.layer()).or_default().insert(
+                    code.code(),
+                    (
+                        code.description().to_string(),
+                        code.recommendation().to_string(),
+                    ),
+                );
+            }
+            Tables(tables)
+        }
+
+        pub fn table(&self, layer: Layer) -> &HashMap<i32, (String, String)> {
+            &self.0[&layer]
+        }
+
+        fn outcome(&self, layer: Layer, code: i32, platform_message: String) -> Option<Outcome> {
+            let (description, recommendation) = self.table(layer).get(&code)?;
+            Some(Outcome {
+                layer,
+                code,
+                description: description.clone(),
+                recommendation: recommendation.clone(),
+                platform_message,
+            })
+        }
+
+        pub fn classify(&self, api: Api, ret: i32, msg: &str) -> Outcome {
+            if let Some(layer) = api.layer()
+                && let Some(found) = self.outcome(layer, ret, String::new())
+            {
+                return found;
+            }
+            if ret == -10000 || ret == -20000 {
+                let (code, text) = split_passthrough(msg);
+                if let Some(code) = code {
+                    let platform = if ret == -10000 {
+                        Layer::QqPlatform
+                    } else {
+                        Layer::WechatPlatform
+                    };
+                    let own = api
+                        .layer()
+                        .and_then(|l| self.outcome(l, code, text.clone()));
+                    return own
+                        .or_else(|| self.outcome(platform, code, text.clone()))
+                        .unwrap_or_else(|| unknown(platform, code, text));
+                }
+            }
+            self.outcome(Layer::Access, ret, String::new())
+                .or_else(|| self.outcome(Layer::Logic, ret, String::new()))
+                .unwrap_or_else(|| unknown(Layer::Logic, ret, String::new()))
+        }
+    }
+
+    fn unknown(layer: Layer, code: i32, platform_message: String) -> Outcome {
+        Outcome {
+            layer,
+            code,
+            description: "unknown".to_string(),
+            recommendation: String::new(),
+            platform_message,
+        }
+    }
+
+    /// `"code,text"` the usual way: split on ',' and parse the first part.
+    pub fn split_passthrough(msg: &str) -> (Option<i32>, String) {
+        let mut parts = msg.split(',');
+        let code = parts.next().and_then(|p| p.trim().parse::<i32>().ok());
+        let text = parts.collect::<Vec<_>>().join(",");
+        (code, text)
+    }
+
+    /// Baseline 2: `serde_json::Value`, then the hand-written classifier.
+    pub fn via_value(tables: &Tables, api: Api, body: &[u8]) -> Outcome {
+        let value: serde_json::Value = serde_json::from_slice(body).expect("valid JSON");
+        let ret = value["ret"].as_i64().expect("ret") as i32;
+        let msg = value["msg"].as_str().unwrap_or("");
+        tables.classify(api, ret, msg)
+    }
+}
+
+/// Baseline 3: the floor, a bare match on `ret` returning a constant.
+#[inline(never)]
+pub fn floor(ret: i32) -> u8 {
+    match ret {
+        0 => 0,
+        -503 | -307 | -2345 => 1,
+        -10000 | -20000 => 2,
+        100000 => 2,
+        -10002 => 5,
+        _ => 5,
+    }
+}

@@ -38,42 +38,34 @@ const _: () = assert!(PASSTHROUGH_PREFIX_LIMIT <= u8::MAX as usize);
 pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
     let bytes = msg.as_bytes();
     let window = &bytes[..bytes.len().min(PASSTHROUGH_PREFIX_LIMIT)];
-    let mut i = 0;
-    while i < window.len() && window[i].is_ascii_whitespace() {
+    let mut i = skip_whitespace(window, 0);
+    let negative = window.get(i) == Some(&b'-');
+    if negative || window.get(i) == Some(&b'+') {
         i += 1;
     }
-    let negative = match window.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
     let digits_start = i;
-    // Accumulate the magnitude in i64: the window bounds the digit count, and any
-    // magnitude past 2^31 is rejected at once, so this cannot overflow.
-    let mut magnitude: i64 = 0;
+    // Saturating at 2^32 keeps the u64 exact for every magnitude that can fit an i32,
+    // whatever the number of digits (the window allows 64), without a branch per digit.
+    let mut magnitude: u64 = 0;
     while let Some(&b) = window.get(i) {
-        if !b.is_ascii_digit() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
             break;
         }
-        magnitude = magnitude * 10 + i64::from(b - b'0');
-        if magnitude > 1 << 31 {
-            return None;
-        }
+        magnitude = (magnitude * 10 + u64::from(digit)).min(1 << 32);
         i += 1;
     }
     if i == digits_start {
         return None;
     }
-    let code = i32::try_from(if negative { -magnitude } else { magnitude }).ok()?;
-    while i < window.len() && window[i].is_ascii_whitespace() {
-        i += 1;
-    }
+    // magnitude <= 2^32, so the i64 is exact.
+    let signed = if negative {
+        -(magnitude as i64)
+    } else {
+        magnitude as i64
+    };
+    let code = i32::try_from(signed).ok()?;
+    let i = skip_whitespace(window, i);
     let rest = match &bytes[i..] {
         [] => return Some((code, "")),
         [b',', ..] => i + 1,
@@ -83,13 +75,21 @@ pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
     if rest > window.len() {
         return None;
     }
-    let mut start = rest;
-    while start < window.len() && window[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    // `start` follows ASCII bytes only, so it is a char boundary; `get` keeps that
-    // a checked fact rather than a panic.
+    let start = skip_whitespace(window, rest);
+    // `start` follows ASCII bytes or the whole `，`, so it is a char boundary; `get` keeps
+    // that a checked fact rather than a panic.
     msg.get(start..).map(|text| (code, text))
+}
+
+/// The index of the first byte from `i` on that is not ASCII whitespace.
+#[inline]
+fn skip_whitespace(window: &[u8], mut i: usize) -> usize {
+    while let Some(b) = window.get(i)
+        && b.is_ascii_whitespace()
+    {
+        i += 1;
+    }
+    i
 }
 
 /// [`parse_oidb`] reads at most this many bytes of `msg`: a huge `msg` costs no more than

@@ -57,10 +57,43 @@ impl Fixture {
         &self.response
     }
 
+    /// The response, by value.
+    pub fn into_response(self) -> MsdkResponse<'static> {
+        self.response
+    }
+
     /// The response body: `{"ret":...,"msg":...,"err_type":...}`.
     pub fn to_json(&self) -> String {
         // Serialising three plain fields to a String cannot fail.
         serde_json::to_string(&self.response).unwrap_or_default()
+    }
+
+    /// The same fixture with the server's `err_type` replaced (`None` leaves the field
+    /// out): [`MsdkResponse::with_err_type`]. The code and the API stay.
+    ///
+    /// For tests of the server-precedence path: a fixture's own `err_type` is what the
+    /// classification gives anyway, so only another value shows whether a client
+    /// lets the server decide. On a failure a server 1, 2 or 3 wins; 0, 5 or a value
+    /// MSDK does not define leaves the catalogue's decision.
+    ///
+    /// ```
+    /// use msdk_error_codes::{AccessCode, Decision, MsdkCode};
+    ///
+    /// // -303 (no permission for the appid) is a configuration to check...
+    /// let fixture = MsdkCode::from(AccessCode::AppidNotPermitted).fixture();
+    /// assert_eq!(fixture.response().classify().decision(), Decision::Fail);
+    /// // ...unless this call's server says the token must be refreshed.
+    /// let fixture = fixture.with_server_err_type(Some(3));
+    /// assert_eq!(fixture.to_json(), r#"{"ret":-303,"msg":"该appid在msdk没有权限","err_type":3}"#);
+    /// assert_eq!(fixture.response().classify().decision(), Decision::RefreshToken);
+    /// // A server 0 never makes a failure fine.
+    /// let fixture = fixture.with_server_err_type(Some(0));
+    /// assert_eq!(fixture.response().classify().decision(), Decision::Fail);
+    /// ```
+    #[must_use]
+    pub fn with_server_err_type(mut self, err_type: Option<i32>) -> Fixture {
+        self.response = self.response.with_err_type(err_type);
+        self
     }
 }
 

@@ -146,3 +146,103 @@ fn one_fixture_per_code_in_catalogue_order() {
     let codes: Vec<MsdkCode> = fixtures().map(|f| f.code()).collect();
     assert_eq!(codes, msdk_error_codes::catalog().collect::<Vec<_>>());
 }
+
+#[test]
+fn with_server_err_type_replaces_only_err_type() {
+    for fixture in fixtures() {
+        let (code, api) = (fixture.code(), fixture.api());
+        let expected_known = fixture.response().classify_for(api).known();
+        for err_type in [None, Some(0), Some(1), Some(2), Some(3), Some(5), Some(42)] {
+            let changed = fixture.clone().with_server_err_type(err_type);
+            assert_eq!((changed.code(), changed.api()), (code, api));
+            let response = changed.response();
+            assert_eq!(response.server_err_type(), err_type);
+            assert_eq!(response.ret(), fixture.response().ret());
+            assert_eq!(response.msg(), fixture.response().msg());
+            // The body is what MSDK sends: err_type left out when absent.
+            let body = changed.to_json();
+            assert_eq!(body.contains("err_type"), err_type.is_some(), "{body}");
+            assert_eq!(&MsdkResponse::from_json(&body).unwrap(), response);
+            // The code found never changes, only what the server says to do.
+            let c = response.classify_for(api);
+            assert_eq!(c.known(), expected_known, "{body}");
+            assert_eq!(c.server_err_type_raw(), err_type);
+            assert_eq!(
+                c.table_err_type(),
+                fixture.response().classify_for(api).table_err_type()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_server_err_type_decides_a_failure_the_catalogue_would_not_retry() {
+    use msdk_error_codes::{AccessCode, Backoff, Decision, WechatPlatformCode};
+
+    let cases: &[(MsdkCode, Option<i32>, Decision)] = &[
+        // -303: check the configuration; the server's 1, 2 or 3 decides.
+        (AccessCode::AppidNotPermitted.into(), None, Decision::Fail),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(0),
+            Decision::Fail,
+        ),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(1),
+            Decision::Retry(Backoff::Later),
+        ),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(2),
+            Decision::Reauthorize,
+        ),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(3),
+            Decision::RefreshToken,
+        ),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(5),
+            Decision::Fail,
+        ),
+        (
+            AccessCode::AppidNotPermitted.into(),
+            Some(42),
+            Decision::Fail,
+        ),
+        // -503 slows down; a server 1 keeps the catalogue's backoff.
+        (
+            AccessCode::RateLimitExceeded.into(),
+            Some(1),
+            Decision::Retry(Backoff::SlowDown),
+        ),
+        // 42001: the server's 0 does not make an expired token fine.
+        (
+            WechatPlatformCode::AccessTokenExpired.into(),
+            Some(0),
+            Decision::RefreshToken,
+        ),
+        (
+            WechatPlatformCode::AccessTokenExpired.into(),
+            Some(2),
+            Decision::Reauthorize,
+        ),
+    ];
+    for &(code, err_type, decision) in cases {
+        let fixture = code.fixture().with_server_err_type(err_type);
+        let c = fixture.response().classify_for(fixture.api());
+        assert_eq!(c.decision(), decision, "{}", fixture.to_json());
+        assert!(fixture.into_response().into_result().is_err());
+    }
+    // Success stays success whatever the server says.
+    let success = MsdkCode::from(AccessCode::Success).fixture();
+    for err_type in [None, Some(1), Some(2), Some(3), Some(5)] {
+        let response = success
+            .clone()
+            .with_server_err_type(err_type)
+            .into_response();
+        assert_eq!(response.classify().decision(), Decision::Success);
+    }
+}

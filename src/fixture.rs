@@ -138,3 +138,57 @@ fn oidb_msg(what: &str, code: MsdkCode) -> Cow<'static, str> {
 pub fn fixtures() -> impl Iterator<Item = Fixture> {
     catalog().map(MsdkCode::fixture)
 }
+
+/// Every documented response `api` can receive, one fixture per code, in catalogue
+/// order: the API's own table and the generic tables (access, logic, the QQ and WeChat
+/// platforms, the three OIDB tables), each response classifying back to its own code
+/// under `api`, and every fixture's [`api()`](Fixture::api) is `api`.
+///
+/// A generic code is left out where another table answers its response first, since a
+/// client of `api` can never receive it:
+/// - everywhere, logic `0` and `-101`: the access table documents the same numbers and
+///   answers first for every API (spec §1 point 3: the access layer passes the logic
+///   layer's `ret` through), so their responses read as access `0` and `-101`;
+/// - under an API with its own table, a generic code whose `ret`, or whose platform
+///   code inside a passthrough, that table documents (classification rule 2): under
+///   [`Api::BlueDiamond`] logic `-10002` is "account not found" and QQ `-1..=-7`
+///   inside `ret -10000` are the gift table's; under [`Api::WechatGroup`], `ret -10000`
+///   is the group table's internal error, so no QQ platform code arrives there at all;
+///   under [`Api::GameCenter`] `ret 0` is the game center's success.
+///
+/// The OIDB responses are never shadowed: their `ret` (`-15000`) is in no API table and
+/// the `ret:N` in `msg` is read only in the OIDB tables. Every documented code but the
+/// two logic ones appears under some API: its own table's for an API code,
+/// [`Api::Generic`] for the rest.
+///
+/// ```
+/// use msdk_error_codes::{fixtures_for, Api, Layer, LogicCode, MsdkCode};
+///
+/// for api in Api::ALL {
+///     for fixture in fixtures_for(api) {
+///         assert_eq!(fixture.api(), api);
+///         assert_eq!(fixture.response().classify_for(api).known(), Some(fixture.code()));
+///     }
+/// }
+/// // Blue-diamond gift calls get their own table and the generic ones, but a bare
+/// // -10002 is the gift table's "account not found", not logic's "invalid openid".
+/// let blue: Vec<MsdkCode> = fixtures_for(Api::BlueDiamond).map(|f| f.code()).collect();
+/// assert!(blue.iter().any(|c| c.layer() == Layer::BlueDiamond));
+/// assert!(blue.iter().any(|c| c.layer() == Layer::WechatPlatform));
+/// assert!(!blue.contains(&MsdkCode::from(LogicCode::from_code(-10002).unwrap())));
+/// assert!(fixtures_for(Api::Generic).all(|f| f.code().layer() != Layer::BlueDiamond));
+/// ```
+pub fn fixtures_for(api: Api) -> impl Iterator<Item = Fixture> {
+    catalog()
+        .filter(move |code| {
+            let layer = code.layer();
+            Api::for_layer(layer) == Api::Generic || api.layer() == Some(layer)
+        })
+        .map(move |code| Fixture {
+            api,
+            ..code.fixture()
+        })
+        // Rule 2 decides which generic codes the API's table shadows: ask the classifier
+        // itself rather than keep a second list of the collisions.
+        .filter(move |fixture| fixture.response.classify_for(api).known() == Some(fixture.code))
+}

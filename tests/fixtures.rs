@@ -1,7 +1,11 @@
 //! Fixtures: the exact JSON MSDK sends for every documented code, and that each one
 //! classifies back to its code.
 
-use msdk_error_codes::{Api, ErrType, Layer, MsdkCode, MsdkResponse, fixtures};
+use msdk_error_codes::{
+    AccessTokenCode, Api, ErrType, Layer, LogicCode, MsdkCode, MsdkResponse, OidbCode,
+    PayTokenCode, catalog, fixtures, fixtures_for,
+};
+use strum::EnumCount;
 
 #[test]
 fn every_fixture_classifies_back_to_its_code() {
@@ -245,4 +249,121 @@ fn a_server_err_type_decides_a_failure_the_catalogue_would_not_retry() {
             .into_response();
         assert_eq!(response.classify().decision(), Decision::Success);
     }
+}
+
+/// Whether a generic code's fixture is answered first by `api`'s own table, derived
+/// from the classification rules as the spec states them rather than from the
+/// classifier: the table documents the `ret`, or the platform code of a passthrough;
+/// and under WeChat group binding, `ret -10000` is the table's own internal error.
+fn shadowed_by_api_table(api: Api, code: MsdkCode) -> bool {
+    let Some(table) = api.layer() else {
+        return false;
+    };
+    let ret = code.fixture().response().ret();
+    let documented = |n: i32| MsdkCode::lookup(table, n).is_some();
+    documented(ret)
+        || (matches!(code.layer(), Layer::QqPlatform | Layer::WechatPlatform)
+            && documented(code.code()))
+}
+
+#[test]
+fn fixtures_for_an_api_are_what_it_receives_and_read_back_under_it() {
+    for api in Api::ALL {
+        let got: Vec<MsdkCode> = fixtures_for(api).map(|f| f.code()).collect();
+        let expected: Vec<MsdkCode> = catalog()
+            .filter(|code| {
+                let layer = code.layer();
+                let generic = Api::for_layer(layer) == Api::Generic;
+                let shadowed_by_access = layer == Layer::Logic && [0, -101].contains(&code.code());
+                (generic && !shadowed_by_access && !shadowed_by_api_table(api, *code))
+                    || api.layer() == Some(layer)
+            })
+            .collect();
+        assert_eq!(got, expected, "{api}");
+        for fixture in fixtures_for(api) {
+            assert_eq!(fixture.api(), api);
+            let body = fixture.to_json();
+            let response = MsdkResponse::from_json(&body).unwrap();
+            assert_eq!(&response, fixture.response(), "{body}");
+            assert_eq!(
+                &response,
+                fixture.code().fixture().response(),
+                "the wire form is the code's"
+            );
+            let c = response.classify_for(api);
+            assert_eq!(c.known(), Some(fixture.code()), "{api}: {body}");
+            assert_eq!(c.err_type(), c.table_err_type(), "{api}: {body}");
+        }
+    }
+}
+
+#[test]
+fn fixtures_for_names_what_each_api_table_shadows() {
+    use msdk_error_codes::{AccessCode, GameCenterCode, QqPlatformCode, WechatPlatformCode};
+
+    let contains = |api: Api, code: MsdkCode| fixtures_for(api).any(|f| f.code() == code);
+    let logic = |n: i32| MsdkCode::from(LogicCode::from_code(n).unwrap());
+    let qq = |n: i32| MsdkCode::from(QqPlatformCode::from_code(n).unwrap());
+    let wechat = |n: i32| MsdkCode::from(WechatPlatformCode::from_code(n).unwrap());
+    let cases: &[(Api, MsdkCode, bool)] = &[
+        (Api::Generic, logic(-10002), true),
+        (Api::BlueDiamond, logic(-10002), false),
+        (Api::BlueDiamond, qq(-1), false),
+        (Api::BlueDiamond, qq(-8), true),
+        (Api::BlueDiamond, wechat(-1), false),
+        (Api::BlueDiamond, wechat(42001), true),
+        (Api::WechatGroup, qq(-73), false),
+        (Api::WechatGroup, wechat(42001), true),
+        (Api::WechatGroup, logic(-10000), false),
+        (Api::GameCenter, AccessCode::Success.into(), false),
+        (
+            Api::GameCenter,
+            GameCenterCode::from_code(0).unwrap().into(),
+            true,
+        ),
+        (Api::GameCenter, wechat(0), false),
+        (Api::QqShare, qq(100000), false),
+        (Api::QqShare, qq(100002), true),
+        (Api::QzoneShare, qq(100000), true),
+        (Api::Generic, logic(0), false),
+        (Api::Generic, logic(-101), false),
+        (Api::Generic, AccessCode::HttpParseFailed.into(), true),
+    ];
+    for &(api, code, expected) in cases {
+        assert_eq!(contains(api, code), expected, "{api}: {code}");
+    }
+    // Under WeChat group binding, no QQ platform code arrives at all.
+    assert!(fixtures_for(Api::WechatGroup).all(|f| f.code().layer() != Layer::QqPlatform));
+    // The OIDB tables are read the same under every API.
+    for api in Api::ALL {
+        let oidb = fixtures_for(api)
+            .filter(|f| {
+                matches!(
+                    f.code().layer(),
+                    Layer::Oidb | Layer::PayToken | Layer::AccessToken
+                )
+            })
+            .count();
+        assert_eq!(
+            oidb,
+            OidbCode::COUNT + PayTokenCode::COUNT + AccessTokenCode::COUNT,
+            "{api}"
+        );
+    }
+}
+
+#[test]
+fn every_code_but_the_two_shadowed_logic_rows_is_received_under_some_api() {
+    use std::collections::HashSet;
+
+    let union: HashSet<MsdkCode> = Api::ALL
+        .into_iter()
+        .flat_map(fixtures_for)
+        .map(|f| f.code())
+        .collect();
+    let expected: HashSet<MsdkCode> = catalog()
+        .filter(|code| !(code.layer() == Layer::Logic && [0, -101].contains(&code.code())))
+        .collect();
+    assert_eq!(union, expected);
+    assert_eq!(union.len(), MsdkCode::COUNT - 2);
 }

@@ -192,3 +192,72 @@ pub fn fixtures_for(api: Api) -> impl Iterator<Item = Fixture> {
         // itself rather than keep a second list of the collisions.
         .filter(move |fixture| fixture.response.classify_for(api).known() == Some(fixture.code))
 }
+
+/// A realistic response carrying a code the catalogue does not document, in `layer`'s
+/// wire form, to be read under [`Api::for_layer(layer)`](Api::for_layer): for tests of
+/// a client's fallback path. Its number is documented in no table at all, and its
+/// `err_type` is what the classification gives it, as for a [`Fixture`].
+///
+/// | layer | `ret` | `msg` | classifies as |
+/// |---|---|---|---|
+/// | `Access` | `-99` | `未知错误` | access `-99`, in no range: Unknown, [`Fail`](crate::Decision::Fail) |
+/// | `Logic` | `-2011` | `未知错误` | logic `-2011`, server range: NetworkUnstable, [`Retry(Later)`](crate::Backoff::Later) |
+/// | `QqPlatform` | `-10000` | `100030,this api without user authorization` | QQ platform `100030`: Unknown, `Fail` |
+/// | `WechatPlatform` | `-20000` | `61451,invalid parameter` | WeChat platform `61451`: Unknown, `Fail` |
+/// | `Oidb` | `-15000` | `oidb call failed, ret:-30` | OIDB `-30`: Unknown, `Fail` |
+/// | `PayToken` | `-15000` | `oidb decode0x73a failed, ret:95` | PayToken `95`: Unknown, `Fail` |
+/// | `AccessToken` | `-15000` | `oidb decode0x711 failed, ret:48` | accessToken `48`: Unknown, `Fail` |
+/// | `QzoneShare` | `1029` | `未知错误` | access `1029`, in no range: Unknown, `Fail` |
+/// | `QqShare` | `40` | `未知错误` | access `40`, in no range: Unknown, `Fail` |
+/// | `GameCenter` | `-4038` | `未知错误` | logic `-4038`, server range: NetworkUnstable, `Retry(Later)` |
+/// | `BlueDiamond` | `-13` | `未知错误` | access `-13`, in no range: Unknown, `Fail` |
+/// | `WechatGroup` | `-10008` | `未知错误` | logic `-10008`, QQ business range: Unknown, `Fail` |
+///
+/// The platform and OIDB forms are the passthroughs MSDK uses for documented codes
+/// (WeChat's `61451` and QQ's `100030` are codes those platforms really send); access
+/// and logic send the number as `ret`. An API table's code is sent as `ret` too, and
+/// a number that table does not document falls back to the generic tables
+/// (classification rule 2): there it is undocumented as well, so it keeps its number
+/// and reads as an access or logic code by its [`LogicRange`](crate::LogicRange), never
+/// as the API's layer.
+///
+/// ```
+/// use msdk_error_codes::{undocumented_response, Api, Decision, Layer};
+///
+/// let response = undocumented_response(Layer::WechatPlatform);
+/// assert_eq!(serde_json::to_string(&response).unwrap(), r#"{"ret":-20000,"msg":"61451,invalid parameter","err_type":5}"#);
+/// let c = response.classify_for(Api::for_layer(Layer::WechatPlatform));
+/// assert_eq!((c.layer(), c.code(), c.known()), (Layer::WechatPlatform, 61451, None));
+/// assert_eq!(c.decision(), Decision::Fail);
+///
+/// // An API table's unknown number falls back to the generic tables.
+/// let response = undocumented_response(Layer::GameCenter);
+/// let c = response.classify_for(Api::GameCenter);
+/// assert_eq!((c.layer(), c.code(), c.known()), (Layer::Logic, -4038, None));
+/// assert!(c.is_retryable()); // the server range says retry
+/// ```
+pub fn undocumented_response(layer: Layer) -> MsdkResponse<'static> {
+    // Each number is documented in no table (a test checks it): a client that finds
+    // it in some other table would not be on its fallback path.
+    const UNKNOWN: &str = "未知错误";
+    let (ret, msg) = match layer {
+        // Above the logic ranges: the only numbers the classifier reads as access codes.
+        Layer::Access => (-99, UNKNOWN),
+        // Next to the documented -2001..=-2010, in the server range.
+        Layer::Logic => (-2011, UNKNOWN),
+        Layer::QqPlatform => (-10000, "100030,this api without user authorization"),
+        Layer::WechatPlatform => (-20000, "61451,invalid parameter"),
+        Layer::Oidb => (-15000, "oidb call failed, ret:-30"),
+        Layer::PayToken => (-15000, "oidb decode0x73a failed, ret:95"),
+        Layer::AccessToken => (-15000, "oidb decode0x711 failed, ret:48"),
+        // Near each table's documented numbers (BlueDiamond's -8..=-12 are QQ platform
+        // codes, QqShare's 39 an accessToken code).
+        Layer::QzoneShare => (1029, UNKNOWN),
+        Layer::QqShare => (40, UNKNOWN),
+        Layer::GameCenter => (-4038, UNKNOWN),
+        Layer::BlueDiamond => (-13, UNKNOWN),
+        Layer::WechatGroup => (-10008, UNKNOWN),
+    };
+    let err_type = crate::classify_for(Api::for_layer(layer), ret, msg).table_err_type();
+    MsdkResponse::new(ret, msg, Some(err_type.code()))
+}

@@ -227,7 +227,7 @@ pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, Un
 pub use decision::{Backoff, Decision};
 pub use envelope::{Envelope, Error, OwnedEnvelope, from_slice, from_slice_for};
 pub use error::{MsdkError, ParseError};
-pub use fixture::{Fixture, fixtures, fixtures_for};
+pub use fixture::{Fixture, fixtures, fixtures_for, undocumented_response};
 pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};

@@ -367,3 +367,112 @@ fn every_code_but_the_two_shadowed_logic_rows_is_received_under_some_api() {
     assert_eq!(union, expected);
     assert_eq!(union.len(), MsdkCode::COUNT - 2);
 }
+
+#[test]
+fn undocumented_responses_keep_their_number_and_read_as_their_layer() {
+    use msdk_error_codes::{
+        Backoff, Decision, LogicRange, parse_oidb, parse_passthrough, undocumented_response,
+    };
+
+    use Decision::Fail;
+    let later = Decision::Retry(Backoff::Later);
+    // (layer, ret, the number it carries, the layer it reads as, decision)
+    let cases: &[(Layer, i32, i32, Layer, Decision)] = &[
+        (Layer::Access, -99, -99, Layer::Access, Fail),
+        (Layer::Logic, -2011, -2011, Layer::Logic, later),
+        (Layer::QqPlatform, -10000, 100030, Layer::QqPlatform, Fail),
+        (
+            Layer::WechatPlatform,
+            -20000,
+            61451,
+            Layer::WechatPlatform,
+            Fail,
+        ),
+        (Layer::WechatGroup, -10008, -10008, Layer::Logic, Fail),
+        (Layer::GameCenter, -4038, -4038, Layer::Logic, later),
+        (Layer::QzoneShare, 1029, 1029, Layer::Access, Fail),
+        (Layer::QqShare, 40, 40, Layer::Access, Fail),
+        (Layer::BlueDiamond, -13, -13, Layer::Access, Fail),
+        (Layer::Oidb, -15000, -30, Layer::Oidb, Fail),
+        (Layer::PayToken, -15000, 95, Layer::PayToken, Fail),
+        (Layer::AccessToken, -15000, 48, Layer::AccessToken, Fail),
+    ];
+    assert_eq!(
+        cases.iter().map(|c| c.0).collect::<Vec<_>>(),
+        Layer::ALL,
+        "one case per layer"
+    );
+    for &(layer, ret, number, reads_as, decision) in cases {
+        let response = undocumented_response(layer);
+        let body = serde_json::to_string(&response).unwrap();
+        assert_eq!(MsdkResponse::from_json(&body).unwrap(), response, "{body}");
+        assert_eq!(response.ret(), ret, "{layer:?}");
+        // The number is documented in no table, so no API context can find it.
+        for table in Layer::ALL {
+            assert_eq!(
+                MsdkCode::lookup(table, number),
+                None,
+                "{layer:?}: {number} in {table:?}"
+            );
+        }
+        // The layer's own wire form carries it.
+        match layer {
+            Layer::QqPlatform | Layer::WechatPlatform => {
+                assert_eq!(
+                    parse_passthrough(response.msg()).map(|(n, _)| n),
+                    Some(number)
+                )
+            }
+            Layer::Oidb | Layer::PayToken | Layer::AccessToken => {
+                assert_eq!(parse_oidb(response.msg()), Some((layer, number)))
+            }
+            _ => assert_eq!(ret, number),
+        }
+        let c = response.classify_for(Api::for_layer(layer));
+        assert_eq!(c.known(), None, "{body}");
+        assert_eq!((c.layer(), c.code()), (reads_as, number), "{body}");
+        // Logic when the number is in a logic range, access otherwise (classification rule 6).
+        if matches!(reads_as, Layer::Logic | Layer::Access) {
+            let in_a_range = LogicRange::of(number).is_some();
+            assert_eq!(reads_as == Layer::Logic, in_a_range, "{body}");
+        }
+        assert_eq!(c.decision(), decision, "{body}");
+        assert_eq!(
+            response.server_err_type(),
+            Some(c.table_err_type().code()),
+            "{body}: the classification's err_type, as for a fixture"
+        );
+        assert!(
+            response
+                .clone()
+                .into_result_for(Api::for_layer(layer))
+                .is_err()
+        );
+        // A platform or OIDB number is in no API table either, so it reads the same under
+        // every API; except that for WeChat group binding, ret -10000 is the group
+        // table's own internal error.
+        let tunnelled = matches!(
+            layer,
+            Layer::QqPlatform
+                | Layer::WechatPlatform
+                | Layer::Oidb
+                | Layer::PayToken
+                | Layer::AccessToken
+        );
+        if tunnelled {
+            for api in Api::ALL {
+                if api == Api::WechatGroup && ret == -10000 {
+                    let c = response.classify_for(api);
+                    assert_eq!(c.known().map(|k| k.layer()), Some(Layer::WechatGroup));
+                    continue;
+                }
+                let c = response.classify_for(api);
+                assert_eq!(
+                    (c.layer(), c.code(), c.known()),
+                    (layer, number, None),
+                    "{api}: {body}"
+                );
+            }
+        }
+    }
+}

@@ -57,7 +57,7 @@ impl Fixture {
         &self.response
     }
 
-    /// The response, by value.
+    /// The response, by value (for [`Scenario::then_response`](crate::Scenario::then_response)).
     pub fn into_response(self) -> MsdkResponse<'static> {
         self.response
     }

@@ -206,6 +206,7 @@ mod range;
 mod refresh;
 mod response;
 mod retry;
+mod scenario;
 mod table;
 mod wire;
 
@@ -238,6 +239,7 @@ pub use range::LogicRange;
 pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
 pub use retry::{Attempts, RetryPolicy, Step};
+pub use scenario::Scenario;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};
 

@@ -240,6 +240,8 @@ pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
 pub use retry::{Attempts, RetryPolicy, Step};
 pub use scenario::Scenario;
+#[cfg(feature = "wiremock")]
+pub use scenario::ScenarioResponder;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};
 

@@ -1,6 +1,9 @@
 //! [`Scenario`]: a scripted sequence of responses for one endpoint, to drive a client's
 //! retry loop in a test; with the `wiremock` feature, served over HTTP.
 
+#[cfg(feature = "wiremock")]
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde_json::Value;
 
 use crate::{Api, MsdkCode, MsdkResponse};
@@ -9,7 +12,8 @@ use crate::{Api, MsdkCode, MsdkResponse};
 /// receives them: "an expired token, then success with a friends list". Built like
 /// aws-smithy-mocks' scripted sequences and fed to a client by hand
 /// ([`bodies`](Self::bodies)) or, with the `wiremock` feature, served by a
-/// `wiremock::MockServer` (`Scenario::mount`).
+/// `wiremock::MockServer` (`Scenario::mount`, which refuses a scenario with no
+/// steps).
 ///
 /// Each step is one body:
 /// - [`then`](Self::then): the documented response of a code, its [`Fixture`](crate::Fixture)
@@ -246,6 +250,145 @@ impl Scenario {
     /// [`RetryPolicy::start`](crate::RetryPolicy::start)).
     pub fn api(&self) -> Api {
         self.api
+    }
+}
+
+/// Serving a scenario over HTTP, as wiremock's `MockServer` does for any other mock.
+#[cfg(feature = "wiremock")]
+impl Scenario {
+    /// Serves the scenario on `server` for requests to `path`: the bodies in order, one
+    /// per request, then the last one again for every request after the end. Any
+    /// method and any query string match; `path` is the URL path as
+    /// `wiremock::matchers::path` takes it (a missing leading `/` is added; a `?` or a
+    /// host in it panics). Each response is `200` with `content-type:
+    /// application/json`: MSDK reports failures in the body, never in the status.
+    /// Requires the `wiremock` feature.
+    ///
+    /// No expectation is set: a scenario that is never requested is not an error, and
+    /// one requested more often than it has steps is not either (the last body
+    /// repeats). To check how often the client called, mount
+    /// [`responder`](Self::responder) on a `Mock` with wiremock's own `.expect(..)`.
+    /// Each `mount` counts on its own: the same scenario mounted on two paths serves
+    /// each path from its first body. Requests to other paths get wiremock's `404`.
+    ///
+    /// # Panics
+    /// When the scenario has no steps: there is no body to serve, and a mock that
+    /// answers nothing is a test that forgot its script. The check happens at the call,
+    /// before the returned future is awaited.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Scenario, WechatPlatformCode};
+    /// use serde_json::json;
+    /// # use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    /// # /// A minimal HTTP/1.1 GET; a client under test would use its own.
+    /// # async fn get(server: &wiremock::MockServer, target: &str) -> String {
+    /// #     let mut stream = tokio::net::TcpStream::connect(server.address()).await.unwrap();
+    /// #     let request = format!("GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    /// #     stream.write_all(request.as_bytes()).await.unwrap();
+    /// #     let mut reply = String::new();
+    /// #     stream.read_to_string(&mut reply).await.unwrap();
+    /// #     reply.split_once("\r\n\r\n").unwrap().1.to_owned()
+    /// # }
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let server = wiremock::MockServer::start().await;
+    /// let scenario = Scenario::new(Api::Generic)
+    ///     .then(WechatPlatformCode::AccessTokenExpired)
+    ///     .then_success(json!({ "lists": [] }));
+    /// scenario.mount(&server, "/relation/wxfriends_profile").await;
+    ///
+    /// let [expired, success] = [scenario.bodies()[0].clone(), scenario.bodies()[1].clone()];
+    /// assert_eq!(get(&server, "/relation/wxfriends_profile?openid=A1").await, expired);
+    /// assert_eq!(get(&server, "/relation/wxfriends_profile").await, success);
+    /// assert_eq!(get(&server, "/relation/wxfriends_profile").await, success); // the last repeats
+    /// # }
+    /// ```
+    #[track_caller]
+    pub fn mount<'a>(
+        &self,
+        server: &'a wiremock::MockServer,
+        path: &str,
+    ) -> impl Future<Output = ()> + Send + use<'a> {
+        let mock = wiremock::Mock::given(wiremock::matchers::path(path))
+            .respond_with(self.responder())
+            .named(format!(
+                "msdk-error-codes Scenario for Api::{:?} at {path} ({} steps)",
+                self.api,
+                self.len()
+            ));
+        mock.mount(server)
+    }
+
+    /// The scenario as a `wiremock::Respond`, for a `Mock` with matchers or
+    /// expectations of the test's own choosing; [`mount`](Self::mount) is
+    /// `Mock::given(path(path)).respond_with(scenario.responder())`. The responder
+    /// serves the bodies in order, then repeats the last, counting the requests it
+    /// answers with an atomic counter, so concurrent requests each get their own step.
+    /// Requires the `wiremock` feature.
+    ///
+    /// # Panics
+    /// When the scenario has no steps, as [`mount`](Self::mount).
+    ///
+    /// ```
+    /// use msdk_error_codes::{AccessCode, Api, Scenario};
+    /// use wiremock::matchers::{method, path};
+    /// use wiremock::Mock;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let server = wiremock::MockServer::start().await;
+    /// let scenario = Scenario::new(Api::Generic).then(AccessCode::RateLimitExceeded).then_success(serde_json::json!({}));
+    /// Mock::given(method("POST"))
+    ///     .and(path("/auth/verify_login"))
+    ///     .respond_with(scenario.responder())
+    ///     .expect(0) // this test's client never calls it
+    ///     .mount(&server)
+    ///     .await;
+    /// # }
+    /// ```
+    #[track_caller]
+    pub fn responder(&self) -> ScenarioResponder {
+        assert!(
+            !self.bodies.is_empty(),
+            "Scenario::responder/mount: the scenario for Api::{:?} has no steps, so there is \
+             no body to serve; add one with then, then_response or then_success",
+            self.api
+        );
+        ScenarioResponder {
+            bodies: self.bodies.clone(),
+            served: AtomicUsize::new(0),
+        }
+    }
+}
+
+/// A [`Scenario`] as a `wiremock::Respond`: the bodies in order, one per request it
+/// answers, then the last one again; each a `200` with `content-type:
+/// application/json`. Made by [`Scenario::responder`]. Requires the `wiremock` feature.
+#[cfg(feature = "wiremock")]
+#[derive(Debug)]
+pub struct ScenarioResponder {
+    /// Never empty: `Scenario::responder` refuses an empty scenario.
+    bodies: Vec<String>,
+    /// The requests answered so far. Only the count is shared, so `Relaxed` suffices:
+    /// each request takes a distinct number, whatever the order they arrive in.
+    served: AtomicUsize,
+}
+
+#[cfg(feature = "wiremock")]
+impl wiremock::Respond for ScenarioResponder {
+    fn respond(&self, _request: &wiremock::Request) -> wiremock::ResponseTemplate {
+        // Saturating: after usize::MAX requests the last body still repeats, rather
+        // than the count wrapping to the first.
+        let n = self
+            .served
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                Some(n.saturating_add(1))
+            })
+            .unwrap_or_else(|n| n);
+        let last = self.bodies.len().saturating_sub(1);
+        let body = self.bodies.get(n.min(last)).cloned().unwrap_or_default();
+        wiremock::ResponseTemplate::new(200).set_body_raw(body, "application/json")
     }
 }
 

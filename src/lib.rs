@@ -189,6 +189,18 @@
 //! assert!(result.is_ok());
 //! ```
 
+//!
+//! # Testing a client
+//!
+//! [`fixtures()`] is the exact response MSDK sends for every documented code, and
+//! [`fixtures_for`] the ones a given [`Api`] can receive, each reading back as its code
+//! under it; [`undocumented_response`] is one with a number no table documents, for
+//! the fallback path, and [`Fixture::with_server_err_type`] sets the server's
+//! `err_type`. A [`Scenario`] scripts one endpoint's answers ("an expired token, then
+//! success with a friends list") to drive a retry loop; with the `wiremock` feature,
+//! `Scenario::mount` serves it from a `wiremock::MockServer`. The README's "Testing
+//! your integration" has a complete test.
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

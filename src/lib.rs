@@ -228,6 +228,17 @@
 //!
 //! A [`Classifier`] with [`Overrides`] read from a JSON file at runtime changes what a
 //! code means without a release of this crate, when WeChat or QQ change it.
+//!
+//! # Testing a client
+//!
+//! [`fixtures()`] is the exact response MSDK sends for every documented code, and
+//! [`fixtures_for`] the ones a given [`Api`] can receive, each reading back as its code
+//! under it; [`undocumented_response`] is one with a number no table documents, for
+//! the fallback path, and [`Fixture::with_server_err_type`] sets the server's
+//! `err_type`. A [`Scenario`] scripts one endpoint's answers ("an expired token, then
+//! success with a friends list") to drive a retry loop; with the `wiremock` feature,
+//! `Scenario::mount` serves it from a `wiremock::MockServer`. The README's "Testing
+//! your integration" has a complete test.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -249,6 +260,7 @@ mod range;
 mod refresh;
 mod response;
 mod retry;
+mod scenario;
 mod table;
 mod wire;
 
@@ -271,7 +283,7 @@ pub use common::{Action, CodeInfo, ErrType, ErrorCode, InvalidErrType, Layer, Un
 pub use decision::{Backoff, Decision};
 pub use envelope::{Envelope, Error, OwnedEnvelope, from_slice, from_slice_for};
 pub use error::{MsdkError, ParseError};
-pub use fixture::{Fixture, fixtures};
+pub use fixture::{Fixture, fixtures, fixtures_for, undocumented_response};
 pub use game_center::GameCenterCode;
 pub use logic::LogicCode;
 pub use msdk_code::{MsdkCode, catalog};
@@ -284,6 +296,9 @@ pub use range::LogicRange;
 pub use refresh::{RefreshGate, RefreshTicket};
 pub use response::MsdkResponse;
 pub use retry::{Attempts, RetryPolicy, Step};
+pub use scenario::Scenario;
+#[cfg(feature = "wiremock")]
+pub use scenario::ScenarioResponder;
 pub use share::{QqShareCode, QzoneShareCode};
 pub use wechat::{WechatGroupCode, WechatPlatformCode};
 

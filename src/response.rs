@@ -109,6 +109,33 @@ impl<'a> MsdkResponse<'a> {
         }
     }
 
+    /// The same response with the server's `err_type` replaced: `Some(n)` sends `n`
+    /// (any integer, also one MSDK does not define), `None` leaves the field out.
+    ///
+    /// For tests of the server-precedence path: on a failure a server `err_type` of 1,
+    /// 2 or 3 decides over the catalogue's, and 0, 5 or an undefined value changes
+    /// nothing (see [`Decision`](crate::Decision)).
+    ///
+    /// ```
+    /// use msdk_error_codes::{Backoff, Decision, ErrType, MsdkResponse};
+    ///
+    /// // -304 (请求参数不是json格式) is a request to fix, unless the server says retry.
+    /// let response = MsdkResponse::new(-304, "请求参数不是json格式", Some(5));
+    /// assert_eq!(response.classify().decision(), Decision::Fail);
+    /// let response = response.with_err_type(Some(1));
+    /// assert_eq!(response.server_err_type(), Some(1));
+    /// assert_eq!(response.classify().decision(), Decision::Retry(Backoff::Later));
+    /// assert_eq!(response.classify().table_err_type(), ErrType::Unknown);
+    ///
+    /// let without = serde_json::to_string(&response.with_err_type(None)).unwrap();
+    /// assert_eq!(without, r#"{"ret":-304,"msg":"请求参数不是json格式"}"#);
+    /// ```
+    #[must_use]
+    pub fn with_err_type(mut self, err_type: Option<i32>) -> Self {
+        self.err_type = err_type;
+        self
+    }
+
     /// Reads a response body.
     ///
     /// ```

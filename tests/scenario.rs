@@ -84,7 +84,7 @@ fn then_refusals_say_why() {
             logic_success,
             &[
                 "answers it first for every API",
-                "reads as: MSDK access layer 0",
+                "reads as: access:0 Success",
             ],
         ),
         (
@@ -92,7 +92,7 @@ fn then_refusals_say_why() {
             share.into(),
             &[
                 "Scenario::new(Api::QqShare)",
-                "reads as: MSDK access layer 100000",
+                "reads as: access:100000 undocumented",
                 "then_response",
             ],
         ),
@@ -101,7 +101,7 @@ fn then_refusals_say_why() {
             logic_openid.into(),
             &[
                 "the Api::BlueDiamond table",
-                "reads as: MSDK QQ blue-diamond gifts -10002",
+                "reads as: blue_diamond:-10002 AccountNotFound",
             ],
         ),
     ];

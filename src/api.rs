@@ -93,8 +93,8 @@ impl Api {
     /// The API's own table entry for `code`, if it has one.
     pub(crate) fn entry(self, code: i32) -> Option<Found> {
         let layer = self.layer()?;
-        let entry = MsdkCode::entry(layer, code)?;
-        Some(Found::documented(layer, code, entry))
+        let info = MsdkCode::entry(layer, code)?;
+        Some(Found::documented(layer, code, info))
     }
 
     /// Whether sending the same call twice is harmless, so that an ambiguous failure (a

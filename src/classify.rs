@@ -54,11 +54,43 @@ pub fn classify(ret: i32, msg: &str) -> Classification<'_> {
 /// assert!(c.needs_reauthorization());
 /// ```
 pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
-    let found = resolve(api, ret, msg);
-    let (known, table_err_type, action) = match found.entry {
-        Some((known, info)) => {
+    // A generic endpoint's response is the hot path, resolved inline; an API context's
+    // is out of line, where its extra lookups cost the hot path no registers.
+    match api {
+        Api::Generic => classify_generic(ret, msg),
+        _ => classify_in(api, ret, msg),
+    }
+}
+
+/// Rules 3 to 6, for a generic endpoint. Each rule finishes on its own, so that no
+/// intermediate result is merged through memory.
+#[inline(always)]
+fn classify_generic(ret: i32, msg: &str) -> Classification<'_> {
+    if ret == -10000 || ret == -20000 {
+        if let Some((code, text)) = parse_passthrough(msg) {
+            return finish(Api::Generic, ret, msg, platform(ret, code, msg, text));
+        }
+    } else if (-19999..=-15000).contains(&ret)
+        && let Some(found) = resolve_oidb(msg)
+    {
+        return finish(Api::Generic, ret, msg, found);
+    }
+    finish(Api::Generic, ret, msg, generic_tables(ret))
+}
+
+/// Rules 2 to 6 in the context of an API with a table of its own.
+#[inline(never)]
+fn classify_in(api: Api, ret: i32, msg: &str) -> Classification<'_> {
+    finish(api, ret, msg, resolve_in(api, ret, msg))
+}
+
+/// The classification of what the rules found.
+#[inline(always)]
+fn finish(api: Api, ret: i32, msg: &str, found: Found) -> Classification<'_> {
+    let (known, table_err_type, action) = match found.info {
+        Some(info) => {
             let (err_type, action) = handling(ret, info);
-            (Some(known), err_type, action)
+            (Some(info.id), err_type, action)
         }
         None => {
             let err_type = match LogicRange::of(ret) {
@@ -107,49 +139,82 @@ pub(crate) const fn handling(ret: i32, info: &CodeInfo) -> (ErrType, Action) {
 pub(crate) struct Found {
     layer: Layer,
     code: i32,
-    entry: Option<(MsdkCode, &'static CodeInfo)>,
+    info: Option<&'static CodeInfo>,
     platform_start: Option<u8>,
 }
 
 impl Found {
-    pub(crate) fn documented(
-        layer: Layer,
-        code: i32,
-        entry: (MsdkCode, &'static CodeInfo),
-    ) -> Found {
+    pub(crate) fn documented(layer: Layer, code: i32, info: &'static CodeInfo) -> Found {
         Found {
             layer,
             code,
-            entry: Some(entry),
+            info: Some(info),
             platform_start: None,
         }
     }
 }
 
-#[inline]
-fn resolve(api: Api, ret: i32, msg: &str) -> Found {
-    if api != Api::Generic
-        && let Some(found) = api.entry(ret)
-    {
+/// Rules 2 to 6 in the context of an API with a table of its own: that table first, for
+/// `ret` and for a passthrough code.
+#[inline(never)]
+fn resolve_in(api: Api, ret: i32, msg: &str) -> Found {
+    if let Some(found) = api.entry(ret) {
         return found;
     }
     if (ret == -10000 || ret == -20000)
-        && let Some(found) = resolve_passthrough(api, ret, msg)
+        && let Some((code, text)) = parse_passthrough(msg)
     {
-        return found;
+        return match api.entry(code) {
+            Some(mut found) => {
+                found.platform_start = text_start(msg, text);
+                found
+            }
+            None => platform(ret, code, msg, text),
+        };
     }
     if (-19999..=-15000).contains(&ret)
         && let Some(found) = resolve_oidb(msg)
     {
         return found;
     }
+    generic_tables(ret)
+}
+
+/// Rule 3: the platform table's entry for a passthrough code.
+#[inline(always)]
+fn platform(ret: i32, code: i32, msg: &str, text: &str) -> Found {
+    // The platform tables are called directly: through MsdkCode::entry this path
+    // measured about 10% more instructions.
+    let (layer, info) = if ret == -10000 {
+        (Layer::QqPlatform, QqPlatformCode::entry(code))
+    } else {
+        (Layer::WechatPlatform, WechatPlatformCode::entry(code))
+    };
+    Found {
+        layer,
+        code,
+        info,
+        platform_start: text_start(msg, text),
+    }
+}
+
+/// Where the platform's text starts in `msg`: within the prefix the parsers read, so it
+/// fits a u8.
+#[inline(always)]
+fn text_start(msg: &str, text: &str) -> Option<u8> {
+    u8::try_from(msg.len() - text.len()).ok()
+}
+
+/// Rules 4 and 6: the access table, then the logic table, then the ranges.
+#[inline(always)]
+fn generic_tables(ret: i32) -> Found {
     // The generic tables are called directly, not through MsdkCode::entry: this is the
     // path most responses take.
-    if let Some((code, info)) = AccessCode::entry(ret) {
-        return Found::documented(Layer::Access, ret, (MsdkCode::Access(code), info));
+    if let Some(info) = AccessCode::entry(ret) {
+        return Found::documented(Layer::Access, ret, info);
     }
-    if let Some((code, info)) = LogicCode::entry(ret) {
-        return Found::documented(Layer::Logic, ret, (MsdkCode::Logic(code), info));
+    if let Some(info) = LogicCode::entry(ret) {
+        return Found::documented(Layer::Logic, ret, info);
     }
     let layer = match LogicRange::of(ret) {
         Some(_) => Layer::Logic,
@@ -158,51 +223,26 @@ fn resolve(api: Api, ret: i32, msg: &str) -> Found {
     Found {
         layer,
         code: ret,
-        entry: None,
+        info: None,
         platform_start: None,
     }
 }
 
-/// Rule 3 (with rule 2 for the platform code): `None` when `msg` does not parse.
-fn resolve_passthrough(api: Api, ret: i32, msg: &str) -> Option<Found> {
-    let (code, text) = parse_passthrough(msg)?;
-    let mut found = api.entry(code).unwrap_or_else(|| {
-        // The platform tables are called directly: through MsdkCode::entry this path
-        // measured about 10% more instructions.
-        let (layer, entry) = if ret == -10000 {
-            let entry = QqPlatformCode::entry(code).map(|(c, i)| (MsdkCode::QqPlatform(c), i));
-            (Layer::QqPlatform, entry)
-        } else {
-            let entry =
-                WechatPlatformCode::entry(code).map(|(c, i)| (MsdkCode::WechatPlatform(c), i));
-            (Layer::WechatPlatform, entry)
-        };
-        Found {
-            layer,
-            code,
-            entry,
-            platform_start: None,
-        }
-    });
-    // The text starts within the prefix parse_passthrough reads, so it fits a u8.
-    found.platform_start = u8::try_from(msg.len() - text.len()).ok();
-    Some(found)
-}
-
-/// The OIDB rule (2016 revision): `None` when `msg` carries no `ret:N`.
+/// The OIDB rule (2016 revision): `None` when `msg` carries no `ret:N`. Out of line:
+/// rare, and its parser is long.
+#[cold]
+#[inline(never)]
 fn resolve_oidb(msg: &str) -> Option<Found> {
     let (layer, code) = parse_oidb(msg)?;
-    let entry = match layer {
-        Layer::PayToken => PayTokenCode::entry(code).map(|(c, i)| (MsdkCode::PayToken(c), i)),
-        Layer::AccessToken => {
-            AccessTokenCode::entry(code).map(|(c, i)| (MsdkCode::AccessToken(c), i))
-        }
-        _ => OidbCode::entry(code).map(|(c, i)| (MsdkCode::Oidb(c), i)),
+    let info = match layer {
+        Layer::PayToken => PayTokenCode::entry(code),
+        Layer::AccessToken => AccessTokenCode::entry(code),
+        _ => OidbCode::entry(code),
     };
     Some(Found {
         layer,
         code,
-        entry,
+        info,
         // msg has no separate text: the platform's message is all of it.
         platform_start: Some(0),
     })

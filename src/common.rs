@@ -586,6 +586,10 @@ pub struct CodeInfo {
     /// The metric label: `<layer>.<code>`, lowercase (`qq_platform.-73`); see
     /// [`Classification::label`](crate::Classification::label).
     pub label: &'static str,
+    /// The code as an [`MsdkCode`](crate::MsdkCode), so that a row found by number needs no
+    /// second lookup.
+    #[serde(skip)]
+    pub(crate) id: crate::MsdkCode,
 }
 
 impl CodeInfo {

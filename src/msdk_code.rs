@@ -62,18 +62,15 @@ macro_rules! tables {
             /// ```
             pub const fn lookup(layer: Layer, code: i32) -> Option<MsdkCode> {
                 match MsdkCode::entry(layer, code) {
-                    Some((code, _)) => Some(code),
+                    Some(info) => Some(info.id),
                     None => None,
                 }
             }
 
-            /// [`lookup`](Self::lookup) together with the row, in one `match` per table.
-            pub(crate) const fn entry(layer: Layer, code: i32) -> Option<(MsdkCode, &'static CodeInfo)> {
+            /// The row of [`lookup`](Self::lookup), in one `match` per table.
+            pub(crate) const fn entry(layer: Layer, code: i32) -> Option<&'static CodeInfo> {
                 match layer {
-                    $(Layer::$Layer => match $Enum::entry(code) {
-                        Some((code, info)) => Some((MsdkCode::$Layer(code), info)),
-                        None => None,
-                    },)+
+                    $(Layer::$Layer => $Enum::entry(code),)+
                 }
             }
         }

@@ -388,6 +388,7 @@ impl Classifier {
     }
 
     /// [`classify_for`], with the overrides.
+    #[inline]
     pub fn classify_for<'a>(&self, api: Api, ret: i32, msg: &'a str) -> Classification<'a> {
         let found = classify_for(api, ret, msg);
         if self.overrides.is_empty() {
@@ -412,6 +413,7 @@ impl Classifier {
         self.overrides.get(override_key(classification))
     }
 
+    #[inline(never)]
     fn apply<'a>(&self, classification: Classification<'a>) -> Classification<'a> {
         // A success stays a success; and a table's success row (code 0) reached through
         // a failed `ret` stays an unexplained failure, whatever a row for it says (the

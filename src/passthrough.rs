@@ -35,7 +35,69 @@ const _: () = assert!(PASSTHROUGH_PREFIX_LIMIT <= u8::MAX as usize);
 /// assert_eq!(parse_passthrough("99999999999,overflow"), None);
 /// assert_eq!(parse_passthrough("-73x,text"), None);
 /// ```
+#[inline(always)]
 pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
+    // The form MSDK sends, in a few instructions: an optional `-`, up to nine digits,
+    // then the end or a separator with the text right after it. Everything else goes the
+    // long way, which reads the same for these and for the rest.
+    let bytes = msg.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let start = usize::from(negative);
+    let end = bytes.len().min(start + 9);
+    let mut i = start;
+    let mut magnitude: u32 = 0;
+    // Two digits a step (codes have one to six); a lone digit after.
+    while i + 1 < end {
+        let high = bytes[i].wrapping_sub(b'0');
+        let low = bytes[i + 1].wrapping_sub(b'0');
+        if high > 9 {
+            break;
+        }
+        if low > 9 {
+            magnitude = magnitude * 10 + u32::from(high);
+            i += 1;
+            break;
+        }
+        magnitude = magnitude * 100 + u32::from(high) * 10 + u32::from(low);
+        i += 2;
+    }
+    if i < end {
+        let digit = bytes[i].wrapping_sub(b'0');
+        if digit <= 9 {
+            magnitude = magnitude * 10 + u32::from(digit);
+            i += 1;
+        }
+    }
+    if i > start {
+        // At most nine digits: the magnitude fits an i32 as it is.
+        let code = if negative {
+            -(magnitude as i32)
+        } else {
+            magnitude as i32
+        };
+        // The text must not start with whitespace, which the long way trims.
+        let text = match &bytes[i..] {
+            [] => Some(i),
+            [b',', rest @ ..] if !rest.first().is_some_and(u8::is_ascii_whitespace) => Some(i + 1),
+            [0xEF, 0xBC, 0x8C, rest @ ..] if !rest.first().is_some_and(u8::is_ascii_whitespace) => {
+                Some(i + 3)
+            }
+            _ => None,
+        };
+        if let Some(text) = text
+            && let Some(text) = msg.get(text..)
+        {
+            return Some((code, text));
+        }
+    }
+    parse_passthrough_slowly(msg)
+}
+
+/// [`parse_passthrough`] for every form: whitespace, a `+`, long or zero-padded numbers,
+/// whitespace around the separator.
+#[cold]
+#[inline(never)]
+fn parse_passthrough_slowly(msg: &str) -> Option<(i32, &str)> {
     let bytes = msg.as_bytes();
     let window = &bytes[..bytes.len().min(PASSTHROUGH_PREFIX_LIMIT)];
     let mut i = skip_whitespace(window, 0);
@@ -44,9 +106,9 @@ pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
         i += 1;
     }
     let digits_start = i;
+    let (mut magnitude, mut i) = leading_digits(window, i);
     // Saturating at 2^32 keeps the u64 exact for every magnitude that can fit an i32,
     // whatever the number of digits (the window allows 64), without a branch per digit.
-    let mut magnitude: u64 = 0;
     while let Some(&b) = window.get(i) {
         let digit = b.wrapping_sub(b'0');
         if digit > 9 {
@@ -79,6 +141,38 @@ pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
     // `start` follows ASCII bytes or the whole `，`, so it is a char boundary; `get` keeps
     // that a checked fact rather than a panic.
     msg.get(start..).map(|text| (code, text))
+}
+
+/// The value of the run of ASCII digits at `window[i..]` and the index after it, eight
+/// bytes at a time: one load, the digits found with carry-free byte arithmetic, and the
+/// value by the SWAR multiplications of Lemire's "fast integer parsing". A run that fills
+/// all eight bytes (or a window with fewer than eight left) is left for the caller's loop
+/// to finish from the returned index.
+#[inline(always)]
+fn leading_digits(window: &[u8], i: usize) -> (u64, usize) {
+    let Some(chunk) = window.get(i..i + 8) else {
+        return (0, i);
+    };
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(chunk);
+    // Little-endian: the first character is the lowest byte.
+    let t = u64::from_le_bytes(bytes) ^ 0x3030_3030_3030_3030;
+    // A digit byte is 0..=9 now; every other byte gets its high bit set, by itself or
+    // by the addition (0x0A..=0x7F + 0x76 >= 0x80). A carry can only leave a byte that
+    // is not a digit, so it never hides the first one that is not.
+    let not_digit = (t | t.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080;
+    let n = (not_digit.trailing_zeros() / 8) as usize; // 8 when every byte is a digit
+    if n == 0 {
+        return (0, i);
+    }
+    // Right-align the n digits as the last of eight, with zeros (digit 0) in front.
+    let digits = t << (8 * (8 - n));
+    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
+    let value = ((pairs & 0x0000_00FF_0000_00FF)
+        .wrapping_mul(100 + (1_000_000 << 32))
+        .wrapping_add(((pairs >> 16) & 0x0000_00FF_0000_00FF).wrapping_mul(1 + (10_000 << 32))))
+        >> 32;
+    (value, i + n)
 }
 
 /// The index of the first byte from `i` on that is not ASCII whitespace.

@@ -131,6 +131,7 @@ macro_rules! error_codes {
                         range_end: $crate::table::optional!($($last)?),
                         unsigned: $crate::table::optional!($($unsigned)?),
                         label: concat!($layer_name, ".", $code),
+                        id: $crate::MsdkCode::$Layer($Enum::$Variant),
                     },
                 )+
             ];
@@ -148,12 +149,13 @@ macro_rules! error_codes {
                 &Self::INFOS[row]
             }
 
-            /// The code for a number together with its row: one `match` for both, for
-            /// the classification's hot path.
-            #[inline]
-            pub(crate) const fn entry(code: i32) -> Option<(Self, &'static $crate::CodeInfo)> {
+            /// The row that documents a number, `None` if none does: one `match`, for
+            /// the classification's hot path (the row holds the code as
+            /// [`MsdkCode`](crate::MsdkCode), so nothing else is looked up).
+            #[inline(always)]
+            pub(crate) const fn entry(code: i32) -> Option<&'static $crate::CodeInfo> {
                 match code {
-                    $($code $(..= $last)? $(| $unsigned)? => Some(($Enum::$Variant, $Enum::$Variant.info())),)+
+                    $($code $(..= $last)? $(| $unsigned)? => Some($Enum::$Variant.info()),)+
                     _ => None,
                 }
             }

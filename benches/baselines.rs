@@ -121,3 +121,17 @@ pub fn floor(ret: i32) -> u8 {
         _ => 5,
     }
 }
+
+/// The mixed stream, shaped like real traffic: of every 8 calls, 5 passthroughs (one with
+/// a full-width comma, one undocumented), 2 generic codes (one undocumented) and 1
+/// success. The criterion bench and the callgrind probe read the same one.
+pub const MIXED_STREAM: [(Api, i32, &str); 8] = [
+    (Api::Generic, -10000, "-73,the user modify password wrong"),
+    (Api::Generic, -20000, "42001，access_token expired"),
+    (Api::Generic, -20000, "40001,invalid credential"),
+    (Api::Generic, -10000, "-6,api rate limit"),
+    (Api::Generic, -20000, "61451,invalid parameter"),
+    (Api::Generic, -503, "频率超限"),
+    (Api::Generic, -2345, "something new"),
+    (Api::Generic, 0, "success"),
+];

@@ -10,23 +10,12 @@
 
 use std::hint::black_box;
 
-use msdk_error_codes::{Api, Classifier, classify_for};
+use msdk_error_codes::{Classifier, classify_for};
 
 #[path = "baselines.rs"]
 mod baselines;
 
-/// Of every 8 calls: 5 passthroughs (one with a full-width comma, one undocumented), 2
-/// generic codes (one undocumented) and 1 success.
-const STREAM: [(Api, i32, &str); 8] = [
-    (Api::Generic, -10000, "-73,the user modify password wrong"),
-    (Api::Generic, -20000, "42001，access_token expired"),
-    (Api::Generic, -20000, "40001,invalid credential"),
-    (Api::Generic, -10000, "-6,api rate limit"),
-    (Api::Generic, -20000, "61451,invalid parameter"),
-    (Api::Generic, -503, "频率超限"),
-    (Api::Generic, -2345, "something new"),
-    (Api::Generic, 0, "success"),
-];
+use baselines::MIXED_STREAM as STREAM;
 
 #[inline(never)]
 fn run_crate(rounds: usize) {

@@ -23,7 +23,17 @@ use msdk_error_codes::{
 #[path = "baselines.rs"]
 mod baselines;
 
-use baselines::{by_hand, floor};
+use baselines::{MIXED_STREAM, by_hand, floor};
+
+/// The mixed stream, 100 times over: 800 calls an iteration.
+fn mixed_stream() -> Vec<(Api, i32, &'static str)> {
+    MIXED_STREAM
+        .iter()
+        .copied()
+        .cycle()
+        .take(MIXED_STREAM.len() * 100)
+        .collect()
+}
 
 /// The classification cases: (name, api, ret, msg).
 const CASES: &[(&str, Api, i32, &str)] = &[
@@ -80,13 +90,8 @@ fn bench_classify(c: &mut Criterion) {
         });
     }
 
-    // A mixed stream: every case, in turn, many times.
-    let stream: Vec<(Api, i32, &str)> = CASES
-        .iter()
-        .cycle()
-        .take(CASES.len() * 20)
-        .map(|&(_, api, ret, msg)| (api, ret, msg))
-        .collect();
+    // The mixed stream of the callgrind probe, shaped like real traffic.
+    let stream = mixed_stream();
     group.throughput(Throughput::Elements(stream.len() as u64));
     group.bench_function(BenchmarkId::new("crate", "mixed_stream"), |b| {
         b.iter(|| {
@@ -221,12 +226,7 @@ fn bench_lookup(c: &mut Criterion) {
 /// `decision()` on top of `classify_for` (it should add nothing measurable), and one
 /// step of a retry state machine.
 fn bench_decision(c: &mut Criterion) {
-    let stream: Vec<(Api, i32, &str)> = CASES
-        .iter()
-        .cycle()
-        .take(CASES.len() * 20)
-        .map(|&(_, api, ret, msg)| (api, ret, msg))
-        .collect();
+    let stream = mixed_stream();
     let mut group = c.benchmark_group("decision");
     group.throughput(Throughput::Elements(stream.len() as u64));
     group.bench_function(BenchmarkId::new("crate", "mixed_stream"), |b| {
@@ -261,12 +261,7 @@ fn bench_decision(c: &mut Criterion) {
 
 /// A `Classifier` without overrides beside `classify_for`: it should cost the same.
 fn bench_classifier(c: &mut Criterion) {
-    let stream: Vec<(Api, i32, &str)> = CASES
-        .iter()
-        .cycle()
-        .take(CASES.len() * 20)
-        .map(|&(_, api, ret, msg)| (api, ret, msg))
-        .collect();
+    let stream = mixed_stream();
     let classifier = Classifier::new();
     let mut group = c.benchmark_group("classifier");
     group.throughput(Throughput::Elements(stream.len() as u64));

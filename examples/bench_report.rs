@@ -1,7 +1,7 @@
 //! Turns the results of `cargo bench` into the README's Performance tables.
 //!
 //! ```text
-//! cargo bench --bench msdk
+//! cargo bench --all-features --bench msdk --bench explain
 //! cargo run --example bench_report [target/criterion]
 //! ```
 //!
@@ -19,6 +19,7 @@ use serde_json::Value;
 struct Measurement {
     median_ns: f64,
     elements: Option<u64>,
+    bytes: Option<u64>,
 }
 
 fn main() {
@@ -41,6 +42,7 @@ fn main() {
             continue;
         };
         let elements = meta["throughput"]["Elements"].as_u64();
+        let bytes = meta["throughput"]["Bytes"].as_u64();
         groups
             .entry(field("group_id"))
             .or_default()
@@ -51,6 +53,7 @@ fn main() {
                 Measurement {
                     median_ns,
                     elements,
+                    bytes,
                 },
             );
     }
@@ -114,17 +117,23 @@ fn print_group(group: &str, cases: &BTreeMap<String, BTreeMap<String, Measuremen
     }
 }
 
-/// The median, and per element for batches.
+/// The median, and per element for batches, or the rate for large inputs.
 fn time(m: &Measurement) -> String {
     let total = human(m.median_ns);
-    match m.elements {
-        Some(n) if n > 1 => format!("{total} ({} each)", human(m.median_ns / n as f64)),
+    match (m.elements, m.bytes) {
+        (Some(n), _) if n > 1 => format!("{total} ({} each)", human(m.median_ns / n as f64)),
+        // MB/s for inputs of a megabyte and more (1 MB = 10^6 bytes).
+        (_, Some(bytes)) if bytes >= 1_000_000 => {
+            format!("{total} ({:.1} MB/s)", bytes as f64 / m.median_ns * 1e3)
+        }
         _ => total,
     }
 }
 
 fn human(ns: f64) -> String {
-    if ns >= 1000.0 {
+    if ns >= 1e6 {
+        format!("{:.1} ms", ns / 1e6)
+    } else if ns >= 1000.0 {
         format!("{:.2} µs", ns / 1000.0)
     } else {
         format!("{ns:.1} ns")

@@ -15,9 +15,10 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use msdk_error_codes::{
-    AccessCode, Api, BlueDiamondCode, Classifier, Envelope, ErrorCode, GameCenterCode, LogicCode,
-    MsdkResponse, QqPlatformCode, QqShareCode, QzoneShareCode, RetryBudget, RetryPolicy,
-    WechatGroupCode, WechatPlatformCode, classify_for, parse_passthrough,
+    AccessCode, AccessTokenCode, Api, BlueDiamondCode, Classifier, Envelope, ErrorCode,
+    GameCenterCode, LogicCode, MsdkResponse, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode,
+    QzoneShareCode, RetryBudget, RetryPolicy, WechatGroupCode, WechatPlatformCode, classify_for,
+    parse_passthrough,
 };
 
 #[path = "baselines.rs"]
@@ -220,6 +221,9 @@ fn bench_lookup(c: &mut Criterion) {
     bench_table::<QzoneShareCode>(&mut group, &tables);
     bench_table::<QqShareCode>(&mut group, &tables);
     bench_table::<BlueDiamondCode>(&mut group, &tables);
+    bench_table::<OidbCode>(&mut group, &tables);
+    bench_table::<PayTokenCode>(&mut group, &tables);
+    bench_table::<AccessTokenCode>(&mut group, &tables);
     group.finish();
 }
 

@@ -3,13 +3,14 @@
 //! reader (`msdk-explain --catalog | head -1`).
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::thread::JoinHandle;
 
 const BIN: &str = env!("CARGO_BIN_EXE_msdk-explain");
 
-/// Runs the binary with `stdin`, written from a thread so that a full stdout pipe cannot
-/// deadlock the test.
-fn run(args: &[&str], stdin: Vec<u8>) -> Output {
+/// Starts the binary with every stream piped, `stdin` written from a thread so that a
+/// full stdout pipe cannot deadlock the test.
+fn spawn(args: &[&str], stdin: Vec<u8>) -> (Child, JoinHandle<()>) {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -22,6 +23,12 @@ fn run(args: &[&str], stdin: Vec<u8>) -> Output {
         // The tool may stop reading early; a broken pipe here is its choice.
         let _ = pipe.write_all(&stdin);
     });
+    (child, writer)
+}
+
+/// Runs the binary with `stdin` to the end.
+fn run(args: &[&str], stdin: Vec<u8>) -> Output {
+    let (child, writer) = spawn(args, stdin);
     let output = child.wait_with_output().unwrap();
     writer.join().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -130,17 +137,7 @@ fn a_single_5_mb_line() {
 /// Starts the binary with stdout piped, reads one line, closes the pipe, and waits: the
 /// tool must stop by itself, quietly (status 0, or killed by SIGPIPE).
 fn reader_closes_after_one_line(args: &[&str], stdin: Vec<u8>) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&stdin);
-    });
+    let (mut child, writer) = spawn(args, stdin);
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     let mut first = String::new();
     stdout.read_line(&mut first).unwrap();

@@ -35,12 +35,27 @@ impl FakeMsdk {
         }
     }
 
-    async fn refresh_token(&self) -> String {
+    /// A new token, or `None` when the refresh API fails (this fake one never does).
+    async fn refresh_token(&self) -> Option<String> {
         tokio::time::sleep(Duration::from_millis(20)).await;
         let n = self.refreshes.fetch_add(1, Ordering::SeqCst) + 1;
         let token = format!("token-{n}");
         *self.valid_token.lock().unwrap() = token.clone();
-        token
+        Some(token)
+    }
+}
+
+/// A running refresh: dropping it ends the refresh (as failed, unless its ticket was
+/// taken to succeed) and then wakes every task waiting for it.
+struct Refreshing<'a> {
+    ticket: Option<msdk_error_codes::RefreshTicket<'a>>,
+    refreshed: &'a Notify,
+}
+
+impl Drop for Refreshing<'_> {
+    fn drop(&mut self) {
+        drop(self.ticket.take());
+        self.refreshed.notify_waiters();
     }
 }
 
@@ -60,27 +75,40 @@ impl Client {
         (generation, self.token.lock().unwrap().clone())
     }
 
-    /// Refreshes the token of generation `seen`, or waits for the task that does.
-    async fn refresh(&self, seen: u64) {
-        loop {
+    /// Refreshes the token of generation `seen`, or waits for the task that does;
+    /// `false` when no new token came (then the user must log in again).
+    async fn refresh(&self, seen: u64) -> bool {
+        for _ in 0..3 {
             // Created before the gate is checked, so the wake-up cannot be missed.
             let refreshed = self.refreshed.notified();
             if let Some(ticket) = self.gate.try_begin(seen) {
-                let token = self.msdk.refresh_token().await; // the ticket is held across .await
-                *self.token.lock().unwrap() = token;
-                ticket.succeeded();
-                self.refreshed.notify_waiters();
-                return;
+                // The guard ends the refresh and wakes the waiters however this ends:
+                // success, an error, or the task cancelled at the .await.
+                let mut guard = Refreshing {
+                    ticket: Some(ticket),
+                    refreshed: &self.refreshed,
+                };
+                match self.msdk.refresh_token().await {
+                    Some(token) => {
+                        *self.token.lock().unwrap() = token;
+                        if let Some(ticket) = guard.ticket.take() {
+                            ticket.succeeded();
+                        }
+                        return true;
+                    }
+                    None => return false,
+                }
             }
             if self.gate.generation() > seen {
-                return; // another task already refreshed
+                return true; // another task already refreshed
             }
             refreshed.await;
             if self.gate.generation() > seen {
-                return;
+                return true;
             }
             // The refresher gave up: try again, maybe as the refresher.
         }
+        false
     }
 
     /// One logical call, with the policy's bounded retries.
@@ -95,7 +123,8 @@ impl Client {
             println!("task {task}: {} -> {step:?}", outcome.decision());
             match step {
                 Step::RetryAfter(delay) => tokio::time::sleep(delay).await,
-                Step::RefreshThenRetry => self.refresh(generation).await,
+                Step::RefreshThenRetry if self.refresh(generation).await => {}
+                // Done, or no new token: the error says so (then: log in again).
                 _ => return response.into_result(),
             }
         }

@@ -91,8 +91,9 @@ impl RetryBudget {
     /// success.
     ///
     /// `token_ratio` is rounded to 3 decimal places, as gRPC does. Rejected, with an
-    /// [`InvalidBudget`] naming the argument: `max_tokens` 0 (no retry could ever be
-    /// allowed) or above [`MAX_TOKENS_LIMIT`](Self::MAX_TOKENS_LIMIT); a `token_ratio`
+    /// [`InvalidBudget`] naming the argument: `max_tokens` below 3 (no failure would ever
+    /// leave more than half of them, so no retry could ever be allowed) or above
+    /// [`MAX_TOKENS_LIMIT`](Self::MAX_TOKENS_LIMIT); a `token_ratio`
     /// that is NaN or infinite, 0 or negative (the bucket would never refill: once
     /// drained, retries would stop for good), or below 0.0005 (it rounds to 0).
     ///
@@ -105,13 +106,15 @@ impl RetryBudget {
     /// let budget = RetryBudget::new(100, 0.25).unwrap();
     /// assert_eq!((budget.max_tokens(), budget.token_ratio(), budget.tokens()), (100, 0.25, 100.0));
     ///
-    /// assert_eq!(RetryBudget::new(0, 0.1).unwrap_err(), InvalidBudget::ZeroMaxTokens);
+    /// assert_eq!(RetryBudget::new(2, 0.1).unwrap_err(), InvalidBudget::TooFewTokens(2));
     /// let err = RetryBudget::new(10, -1.0).unwrap_err();
     /// assert_eq!(err.to_string(), "token_ratio must be greater than 0 (at 0 or below the budget never refills), got -1");
     /// ```
     pub fn new(max_tokens: u32, token_ratio: f32) -> Result<RetryBudget, InvalidBudget> {
-        if max_tokens == 0 {
-            return Err(InvalidBudget::ZeroMaxTokens);
+        // A retry needs more than half the tokens left after the failure's own: below 3
+        // tokens no failure ever leaves that, so no retry could ever be allowed.
+        if max_tokens < 3 {
+            return Err(InvalidBudget::TooFewTokens(max_tokens));
         }
         if max_tokens > Self::MAX_TOKENS_LIMIT {
             return Err(InvalidBudget::MaxTokensAboveLimit(max_tokens));
@@ -199,24 +202,26 @@ impl RetryBudget {
             });
     }
 
-    /// Whether a retry would be allowed now, without taking a token: the bucket holds
-    /// more than `max_tokens / 2` tokens.
+    /// Whether a failure now would be retried, without taking a token: the bucket holds
+    /// more than `max_tokens / 2` tokens plus the one a failure takes, so that it answers
+    /// what [`record_failure`](Self::record_failure) would.
     ///
-    /// Useful to skip a hedged or speculative retry up front, or as a health signal;
-    /// a retry decision after a failure is [`record_failure`](Self::record_failure)'s
-    /// return value. Other threads may change the answer at any moment.
+    /// Useful to skip a hedged or speculative retry up front, or as a health signal; a
+    /// retry decision after a failure is `record_failure`'s return value. Other threads
+    /// may change the answer at any moment.
     ///
     /// ```
     /// use msdk_error_codes::RetryBudget;
     ///
-    /// let budget = RetryBudget::new(2, 0.1).unwrap();
-    /// assert!(budget.would_allow_retry()); // 2 > 1
-    /// assert!(!budget.record_failure()); // 1 is not > 1
-    /// assert!(!budget.would_allow_retry());
+    /// let budget = RetryBudget::new(4, 0.1).unwrap();
+    /// assert!(budget.would_allow_retry()); // a failure would leave 3 > 2
+    /// assert!(budget.record_failure());
+    /// assert!(!budget.would_allow_retry()); // a failure would leave 2, not > 2
+    /// assert!(!budget.record_failure());
     /// ```
     pub fn would_allow_retry(&self) -> bool {
         let b = &*self.bucket;
-        b.allows_retry(b.milli_tokens.load(Ordering::Relaxed))
+        b.allows_retry(b.milli_tokens.load(Ordering::Relaxed).saturating_sub(MILLI))
     }
 
     /// The tokens in the bucket now, `0.0..=max_tokens`, with 3 decimal places (exact
@@ -299,9 +304,10 @@ impl fmt::Debug for RetryBudget {
 #[derive(Copy, Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum InvalidBudget {
-    /// `max_tokens` was 0: the bucket could never allow a retry.
-    #[error("max_tokens must be at least 1, got 0")]
-    ZeroMaxTokens,
+    /// `max_tokens` was below 3: no failure would leave more than half of them, so the
+    /// bucket could never allow a retry.
+    #[error("max_tokens must be at least 3 (with fewer, no retry is ever allowed), got {0}")]
+    TooFewTokens(u32),
     /// `max_tokens` was above [`RetryBudget::MAX_TOKENS_LIMIT`].
     #[error("max_tokens must be at most 1000 (gRPC's limit), got {0}")]
     MaxTokensAboveLimit(u32),

@@ -332,25 +332,28 @@ impl core::str::FromStr for ErrType {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let number = s.split_once(" (").map_or(s, |(number, _)| number);
-        number
-            .parse::<i32>()
-            .ok()
-            .and_then(ErrType::from_code)
-            .filter(|e| number.len() == s.len() || *s == e.to_string())
-            .or_else(|| {
-                ErrType::ALL
+        // The integer by the wire's rule for err_type strings (no `-0`, no spaces).
+        crate::wire::int_from_str::<serde_json::Error>(
+            number,
+            &crate::wire::IntExpected("err_type"),
+        )
+        .ok()
+        .and_then(ErrType::from_code)
+        .filter(|e| number.len() == s.len() || *s == e.to_string())
+        .or_else(|| {
+            ErrType::ALL
+                .into_iter()
+                .find(|e| e.as_str().eq_ignore_ascii_case(s))
+        })
+        .ok_or_else(|| {
+            crate::UnknownName::new(
+                s,
+                "err_type",
+                ["0", "1", "2", "3", "5"]
                     .into_iter()
-                    .find(|e| e.as_str().eq_ignore_ascii_case(s))
-            })
-            .ok_or_else(|| {
-                crate::UnknownName::new(
-                    s,
-                    "err_type",
-                    ["0", "1", "2", "3", "5"]
-                        .into_iter()
-                        .chain(ErrType::ALL.iter().map(|e| e.as_str())),
-                )
-            })
+                    .chain(ErrType::ALL.iter().map(|e| e.as_str())),
+            )
+        })
     }
 }
 

@@ -72,7 +72,8 @@ impl serde::Serialize for MsdkError {
 /// suffix of `msg` starting within its first 255 bytes) and `overridden` are optional.
 /// The catalogue's texts, `decision`, `range`, `label` and `id` are derived again and
 /// other fields are ignored, so a record from another version of the crate still reads.
-/// A stored `known: true` for a code this catalogue does not document is an error.
+/// A stored `known: true` for a code this catalogue does not document is an error, and so
+/// is `ret` 0: a successful call is not an `MsdkError`.
 ///
 /// ```
 /// use msdk_error_codes::{classify, MsdkError};
@@ -88,6 +89,12 @@ impl<'de> serde::Deserialize<'de> for MsdkError {
         use serde::de::Error as _;
 
         let stored = Stored::deserialize(deserializer)?;
+        // An MsdkError is a failed call: a stored success is not one.
+        if stored.ret == 0 {
+            return Err(D::Error::custom(
+                "ret is 0: a successful call is not an MsdkError",
+            ));
+        }
         let known = match (
             stored.known,
             crate::MsdkCode::lookup(stored.layer, stored.code),

@@ -150,7 +150,8 @@
 //! ```
 //!
 //! [`MsdkResponse`] reads a response body, borrowing `msg` from the input, and
-//! classifies it with the server's `err_type`; the catalogue's stays available as
+//! classifies it with the server's `err_type` by rule 7 (1, 2 or 3 decide a failure;
+//! 0, 5 and other values do not); the catalogue's stays available as
 //! [`table_err_type`](Classification::table_err_type). Classification never panics and
 //! never allocates; [`MsdkError`] is the owned form for `Result`s.
 //!

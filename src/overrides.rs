@@ -110,18 +110,14 @@ impl Overrides {
 
     /// Reads an override file: see [`Overrides`] for the rows.
     pub fn from_json(json: &str) -> Result<Overrides, OverrideError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| OverrideError {
+        let File(rows) = serde_json::from_str(json).map_err(|e| OverrideError {
             row: None,
             field: None,
-            problem: format!("invalid JSON: {e}"),
+            problem: match e.classify() {
+                serde_json::error::Category::Data => e.to_string(),
+                _ => format!("invalid JSON: {e}"),
+            },
         })?;
-        let Value::Array(rows) = value else {
-            return Err(OverrideError {
-                row: None,
-                field: None,
-                problem: "expected a JSON array of rows".to_owned(),
-            });
-        };
         let mut overrides = Overrides::new();
         for (index, row) in rows.iter().enumerate() {
             let row_number = index + 1;
@@ -209,11 +205,118 @@ const EXPORT_FIELDS: [&str; 10] = [
     "label",
 ];
 
+/// An override file: an array of rows, each read with its keys in order, so that a key
+/// given twice is seen (a `serde_json::Value` would keep the last one silently).
+struct File(Vec<RawRow>);
+
+enum RawRow {
+    Object(Vec<(String, Value)>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for File {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Rows;
+
+        impl<'de> serde::de::Visitor<'de> for Rows {
+            type Value = File;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON array of rows")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<File, A::Error> {
+                let mut rows = Vec::new();
+                while let Some(row) = seq.next_element()? {
+                    rows.push(row);
+                }
+                Ok(File(rows))
+            }
+        }
+
+        deserializer.deserialize_seq(Rows)
+    }
+}
+
+/// A row: an object's entries in order, or "not an object" for anything else, so that
+/// the error can name the row.
+impl<'de> serde::Deserialize<'de> for RawRow {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Row;
+
+        impl<'de> serde::de::Visitor<'de> for Row {
+            type Value = RawRow;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a row")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawRow, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, Value>()? {
+                    pairs.push(pair);
+                }
+                Ok(RawRow::Object(pairs))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawRow, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(RawRow::Other)
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<RawRow, E> {
+                Ok(RawRow::Other)
+            }
+        }
+
+        deserializer.deserialize_any(Row)
+    }
+}
+
 /// One row; the error names the field.
-fn parse_row(row: &Value) -> Result<Override, (Option<&'static str>, String)> {
-    let Value::Object(fields) = row else {
+fn parse_row(row: &RawRow) -> Result<Override, (Option<&'static str>, String)> {
+    // (Under serde_json's arbitrary_precision a fraction arrives as a one-key map.)
+    let RawRow::Object(pairs) = row else {
         return Err((None, "expected an object".to_owned()));
     };
+    if let [(key, _)] = pairs.as_slice()
+        && key == "$serde_json::private::Number"
+    {
+        return Err((None, "expected an object".to_owned()));
+    }
+    let mut fields = Map::new();
+    for (key, value) in pairs {
+        if fields.insert(key.clone(), value.clone()).is_some() {
+            return Err((None, format!("duplicate field {:?}", truncated(key))));
+        }
+    }
+    let fields = &fields;
     for key in fields.keys() {
         let known = matches!(
             key.as_str(),

@@ -51,7 +51,8 @@ use crate::{Api, Classification, MsdkError, ParseError, classify_for};
 /// Through serde's [`Deserialize`] (`serde_json::from_str`, a `StreamDeserializer`,
 /// other formats) the same field rules apply and payload fields are skipped by serde's
 /// `IgnoredAny`, which serde_json also checks by grammar alone; but serde_json decodes
-/// `msg` itself and refuses a lone surrogate or invalid UTF-8 there.
+/// `msg` and the top-level keys itself and refuses a lone surrogate or invalid UTF-8
+/// there.
 ///
 /// # Allocation
 /// `from_slice` allocates nothing, whatever the payload holds (escapes such as `\/` in
@@ -197,9 +198,11 @@ impl<'a> MsdkResponse<'a> {
 
     /// Classifies the response as a generic endpoint's ([`Api::Generic`]).
     ///
-    /// When the server sent a recognised `err_type`, [`Classification::err_type`]
-    /// reports it (MSDK computed it for this very call) and
-    /// [`Classification::table_err_type`] keeps the catalogue's.
+    /// On a failure, a server `err_type` of 1, 2 or 3 decides (MSDK computed it for this
+    /// very call), and [`Classification::table_err_type`] keeps the catalogue's; a server
+    /// 0, 5 or undefined value, and anything on a success, changes nothing but
+    /// [`server_err_type`](Classification::server_err_type). See
+    /// [`Decision`](crate::Decision).
     pub fn classify(&self) -> Classification<'_> {
         self.classify_for(Api::Generic)
     }
@@ -425,6 +428,11 @@ fn number_in_map<'de, A: MapAccess<'de>>(
     }
 
     let not_a_number = || de::Error::invalid_type(Unexpected::Map, expected);
+    // Without the feature, no number arrives as a map, and an object that merely has the
+    // key (built by hand in a `serde_json::Value`) is a map like any other.
+    if !numbers_arrive_as_maps() {
+        return Err(not_a_number());
+    }
     if map.next_key_seed(IsToken)? != Some(true) {
         return Err(not_a_number());
     }
@@ -434,6 +442,37 @@ fn number_in_map<'de, A: MapAccess<'de>>(
         return Err(not_a_number());
     }
     Ok(number)
+}
+
+/// Whether this build's serde_json hands numbers over as maps (its
+/// `arbitrary_precision` feature, which Cargo may have turned on for another crate):
+/// asked of serde_json itself, once.
+fn numbers_arrive_as_maps() -> bool {
+    struct Probe;
+
+    impl<'de> Visitor<'de> for Probe {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a number")
+        }
+
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+            Ok(false)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(true)
+        }
+    }
+
+    static ANSWER: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWER.get_or_init(|| {
+        // A fraction: integers that fit 64 bits arrive as integers even with the feature.
+        let mut json = serde_json::Deserializer::from_str("0.5");
+        Deserializer::deserialize_any(&mut json, Probe).unwrap_or(false)
+    })
 }
 
 /// An `i32` field sent as a JSON integer or a string holding one; `null` is `None`.

@@ -165,6 +165,7 @@ impl RetryPolicy {
             immediate: 0,
             delayed: 0,
             refreshes: 0,
+            reauthorize: false,
             rng: 0,
         }
     }
@@ -183,7 +184,7 @@ pub enum Step {
     /// Done: return the last response's `into_result()` to the caller. After a second
     /// token expiry in one call, that error says
     /// [`RefreshToken`](Decision::RefreshToken): the refreshed token is bad too, so the
-    /// user must re-authorize.
+    /// user must re-authorize ([`Attempts::must_reauthorize`] says so).
     Stop,
     /// Sleep this long (zero for an immediate retry), then send the call again.
     RetryAfter(Duration),
@@ -228,6 +229,8 @@ pub struct Attempts<'p> {
     immediate: u32,
     delayed: u32,
     refreshes: u32,
+    /// The call stopped on a code that needs the user to log in again.
+    reauthorize: bool,
     /// The jitter generator's state; 0 until the first draw.
     rng: u64,
 }
@@ -253,6 +256,12 @@ impl Attempts<'_> {
                 false
             }
             _ => true,
+        };
+        // A second expiry means the refreshed token is bad too: the user must log in.
+        self.reauthorize = match decision {
+            Decision::Reauthorize => true,
+            Decision::RefreshToken => self.refreshes >= policy.token_refreshes,
+            _ => false,
         };
         if self.attempts >= policy.max_attempts {
             return Step::Stop;
@@ -319,6 +328,27 @@ impl Attempts<'_> {
     /// The token refreshes asked for so far.
     pub fn refreshes(&self) -> u32 {
         self.refreshes
+    }
+
+    /// Whether the call stopped because the user must authorize again: the last outcome
+    /// said [`Reauthorize`](Decision::Reauthorize), or the token expired once more after
+    /// the refreshes the policy allows. After a [`Step::Stop`] with this, send the user
+    /// through login instead of refreshing again (the error's own decision still says
+    /// `RefreshToken` for a second expiry: it is that code).
+    ///
+    /// ```
+    /// use msdk_error_codes::{classify, Api, RetryPolicy, Step};
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let mut attempts = policy.start(Api::Generic);
+    /// let expired = classify(-20000, "42001,access_token expired");
+    /// assert_eq!(attempts.next(&expired), Step::RefreshThenRetry);
+    /// assert!(!attempts.must_reauthorize());
+    /// assert_eq!(attempts.next(&expired), Step::Stop);
+    /// assert!(attempts.must_reauthorize());
+    /// ```
+    pub fn must_reauthorize(&self) -> bool {
+        self.reauthorize
     }
 
     /// The retries asked for so far, immediate and delayed (refreshes not included).

@@ -9,8 +9,11 @@ use proptest::prelude::*;
 
 #[test]
 fn new_rejects_nonsense_and_names_the_argument() {
-    let cases: [(u32, f32, InvalidBudget, &str); 9] = [
-        (0, 0.1, InvalidBudget::ZeroMaxTokens, "max_tokens"),
+    let cases: [(u32, f32, InvalidBudget, &str); 11] = [
+        // Below 3 tokens no failure leaves more than half: no retry could ever happen.
+        (1, 1.0, InvalidBudget::TooFewTokens(1), "max_tokens"),
+        (2, 0.1, InvalidBudget::TooFewTokens(2), "max_tokens"),
+        (0, 0.1, InvalidBudget::TooFewTokens(0), "max_tokens"),
         (
             1001,
             0.1,
@@ -67,7 +70,7 @@ fn new_rejects_nonsense_and_names_the_argument() {
     // max_tokens is checked first.
     assert_eq!(
         RetryBudget::new(0, f32::NAN).unwrap_err(),
-        InvalidBudget::ZeroMaxTokens
+        InvalidBudget::TooFewTokens(0)
     );
 }
 
@@ -75,7 +78,7 @@ fn new_rejects_nonsense_and_names_the_argument() {
 fn new_accepts_sane_budgets_full_and_rounds_the_ratio_to_3_places() {
     let cases: [(u32, f32, f32); 7] = [
         (10, 0.1, 0.1),
-        (1, 1.0, 1.0),
+        (3, 1.0, 1.0),
         (1000, 0.001, 0.001),
         (10, 0.0005, 0.001), // rounds up, not to 0
         (10, 0.7, 0.7),      // 0.7_f32 is 0.69999999: rounded, not truncated
@@ -127,18 +130,21 @@ fn successes_bring_retries_back() {
         budget.record_failure();
     }
     assert!(!budget.would_allow_retry());
-    // Retries need more than 10 / 2 = 5 tokens; from 0 at 0.1 a success, 50 successes
-    // reach exactly 5 (not enough) and the 51st 5.1.
-    for _ in 0..50 {
+    // A retry needs more than 10 / 2 = 5 tokens after the failure's own: from 0 at 0.1 a
+    // success, 60 successes reach exactly 6 (a failure would leave 5, not enough) and
+    // the 61st 6.1.
+    for _ in 0..60 {
         budget.record_success();
     }
-    assert_eq!(budget.tokens(), 5.0, "fixed point: no rounding drift");
+    assert_eq!(budget.tokens(), 6.0, "fixed point: no rounding drift");
     assert!(!budget.would_allow_retry());
     budget.record_success();
-    assert_eq!(budget.tokens(), 5.1);
+    assert_eq!(budget.tokens(), 6.1);
     assert!(budget.would_allow_retry());
-    // would_allow_retry took nothing; the next failure takes a whole token.
-    assert_eq!(budget.tokens(), 5.1);
+    // would_allow_retry took nothing, and said what the next failure gets.
+    assert_eq!(budget.tokens(), 6.1);
+    assert!(budget.record_failure(), "5.1 is > 5");
+    assert!(!budget.would_allow_retry());
     assert!(!budget.record_failure(), "4.1 is not > 5");
     // Successes stop at max_tokens.
     for _ in 0..1000 {
@@ -253,7 +259,7 @@ struct Model {
 proptest! {
     #[test]
     fn random_outcomes_keep_the_bucket_in_bounds_and_follow_a6(
-        max in 1u32..=1000,
+        max in 3u32..=1000,
         ratio_milli in 1u32..=3000,
         outcomes in proptest::collection::vec(any::<bool>(), 0..400),
     ) {
@@ -277,7 +283,8 @@ proptest! {
             let tokens = budget.tokens();
             prop_assert!((0.0..=max as f32).contains(&tokens), "{}", tokens);
             prop_assert_eq!(tokens, model.tokens as f32 / 1000.0);
-            prop_assert_eq!(budget.would_allow_retry(), model.tokens * 2 > model.max);
+            // It answers what the next failure would get.
+            prop_assert_eq!(budget.would_allow_retry(), (model.tokens - 1000).max(0) * 2 > model.max);
         }
     }
 }

@@ -438,6 +438,10 @@ fn nested(depth: usize, leaf: &str) -> String {
 #[test]
 fn skipped_fields_are_equally_strict_at_every_depth() {
     let tolerated = [
+        // Numbers the grammar allows but an f64 cannot hold: grammar alone decides.
+        "1e999",
+        "-1E+999",
+        "1234567890123456789012345678901234567890123456789012345678901234567890",
         r#""\ud83d""#,
         r#""\udc00 tail""#,
         r#""\ud83d\u0041""#,
@@ -528,4 +532,23 @@ fn parse_error_says_its_cause_once() {
     );
     assert!(std::error::Error::source(&from_serde).is_none());
     assert_eq!(err.to_string(), from_serde.to_string());
+}
+
+#[test]
+fn an_object_that_merely_has_serde_jsons_number_key_is_a_map() {
+    // serde_json::Value hands strings over owned, as serde_json's own number form does:
+    // only a build with arbitrary_precision reads the key as a number, as serde_json does.
+    let value = serde_json::json!({
+        "ret": {"$serde_json::private::Number": "0"},
+        "msg": "42001,access_token expired",
+    });
+    let read =
+        serde_json::from_value::<msdk_error_codes::OwnedEnvelope<serde::de::IgnoredAny>>(value);
+    let arbitrary_precision = serde_json::from_str::<serde_json::Value>("1e999").is_ok();
+    if arbitrary_precision {
+        assert!(read.is_ok());
+    } else {
+        let err = read.unwrap_err().to_string();
+        assert!(err.contains("invalid type: map"), "{err}");
+    }
 }

@@ -300,3 +300,30 @@ proptest! {
         prop_assert_eq!(attempts.attempts(), steps);
     }
 }
+
+#[test]
+fn must_reauthorize_after_a_reauthorize_or_a_second_expiry() {
+    let policy = RetryPolicy::default();
+    let cases: &[(&[(i32, &str)], bool)] = &[
+        (&[REAUTH], true),
+        (&[EXPIRED, EXPIRED], true),
+        (&[EXPIRED, SUCCESS], false),
+        (&[EXPIRED, FAIL], false),
+        (&[IMMEDIATE, IMMEDIATE], false),
+        (&[SUCCESS], false),
+    ];
+    for &(script, want) in cases {
+        let mut attempts = policy.start(Api::Generic);
+        for &(ret, msg) in script {
+            attempts.next(&classify(ret, msg));
+        }
+        assert_eq!(attempts.must_reauthorize(), want, "{script:?}");
+    }
+    let never = RetryPolicy::default().with_token_refreshes(0);
+    let mut attempts = never.start(Api::Generic);
+    assert_eq!(attempts.next(&classify(EXPIRED.0, EXPIRED.1)), Step::Stop);
+    assert!(
+        attempts.must_reauthorize(),
+        "no refresh allowed: log in again"
+    );
+}

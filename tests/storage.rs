@@ -199,6 +199,10 @@ fn hostile_stored_errors_are_clear_errors() {
         (without("msg"), "missing field `msg`"),
         (without("known"), "missing field `known`"),
         ("[]".to_owned(), "invalid length 0"),
+        (
+            with("ret", serde_json::json!(0)),
+            "a successful call is not an MsdkError",
+        ),
         ("null".to_owned(), "invalid type"),
     ];
     for (json, words) in cases {
@@ -530,6 +534,19 @@ fn bad_override_files_name_the_row_and_the_field() {
             None,
             "overridden twice",
         ),
+        (
+            row(r#""layer":"qq_platform","code":1,"code":2,"err_type":1,"action":"retry""#),
+            Some(1),
+            None,
+            "duplicate field \"code\"",
+        ),
+        (
+            row(r#""layer":"qq_platform","code":1,"err_type":"-0","action":"retry""#),
+            Some(1),
+            Some("err_type"),
+            "unknown err_type",
+        ),
+        ("[1.5]".into(), Some(1), None, "expected an object"),
     ];
     for (file, row_number, field, words) in cases {
         let err: OverrideError = Overrides::from_json(&file).unwrap_err();

@@ -134,9 +134,7 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     self.scan_string()?;
                 }
-                Some(b'-' | b'0'..=b'9') => {
-                    self.scan_number()?;
-                }
+                Some(b'-' | b'0'..=b'9') => self.skip_number()?,
                 Some(b't' | b'f' | b'n') => {
                     self.scan_literal()?;
                 }
@@ -256,6 +254,15 @@ impl<'a> Reader<'a> {
     /// Scans a number by the JSON grammar and classifies it.
     pub(crate) fn scan_number(&mut self) -> Result<Number, ParseError> {
         let start = self.pos;
+        self.skip_number()?;
+        Number::from_text(&self.bytes[start..self.pos])
+            .ok_or_else(|| self.error(Syntax::NumberOutOfRange))
+    }
+
+    /// Skips a number by the JSON grammar alone: a skipped value may be any number the
+    /// grammar allows, `1e999` and 400-digit integers included, as serde_json's own
+    /// skipping has it.
+    pub(crate) fn skip_number(&mut self) -> Result<(), ParseError> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -282,8 +289,7 @@ impl<'a> Reader<'a> {
             }
             self.require_digit()?;
         }
-        Number::from_text(&self.bytes[start..self.pos])
-            .ok_or_else(|| self.error(Syntax::NumberOutOfRange))
+        Ok(())
     }
 
     pub(crate) fn eat_digits(&mut self) {

@@ -552,3 +552,28 @@ fn an_object_that_merely_has_serde_jsons_number_key_is_a_map() {
         assert!(err.contains("invalid type: map"), "{err}");
     }
 }
+
+#[test]
+fn strings_end_where_they_end_at_every_offset() {
+    // The scanner reads eight bytes a step: put the closing quote, an escape and a raw
+    // control character at every offset of the first three steps, between ASCII and
+    // multi-byte UTF-8.
+    for filler in ["a", "é", "很"] {
+        for len in 0..30 {
+            let text: String = filler.repeat(len);
+            let cases = [
+                format!(r#"{{"ret":1,"msg":"{text}","p":"{text}\"{text}"}}"#),
+                format!(r#"{{"ret":1,"msg":"{text}\\n{text}","p":"{text}"}}"#),
+                format!("{{\"ret\":1,\"msg\":\"{text}\",\"p\":\"{text}\u{1}{text}\"}}"),
+                format!(r#"{{"ret":1,"p":"{text}","msg":"{text}"}}"#),
+            ];
+            for body in cases {
+                let own = MsdkResponse::from_slice(body.as_bytes()).map(|r| r.msg().to_owned());
+                let serde =
+                    serde_json::from_str::<MsdkResponse<'_>>(&body).map(|r| r.msg().to_owned());
+                assert_eq!(own.as_ref().ok(), serde.as_ref().ok(), "{body}");
+                assert_eq!(own.is_ok(), serde.is_ok(), "{body}");
+            }
+        }
+    }
+}

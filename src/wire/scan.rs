@@ -199,13 +199,7 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            // The common bytes in one tight loop.
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = skip_plain(self.bytes, self.pos);
             match self.peek() {
                 Some(b'"') => {
                     let raw = &self.bytes[start..self.pos];
@@ -345,4 +339,37 @@ impl<'a> RawString<'a> {
     pub(crate) fn text(&self) -> Cow<'a, str> {
         text_of(self.raw, self.escaped)
     }
+}
+
+/// The index of the first byte from `pos` on that ends a string's plain run: `"`, `\`
+/// or a control character. Eight bytes a step: a byte equal to `c` is a zero byte of
+/// `x ^ c`, and `(y - 0x01..) & !y & 0x80..` flags zero bytes (and bytes below `0x20`
+/// with `0x20..` in place of `0x01..`; bytes from `0x80` never). A borrow only flags
+/// bytes above a flagged one, so the lowest flag is exact.
+#[inline(always)]
+fn skip_plain(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let hits = (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | x.wrapping_sub(ONES * 0x20) & !x)
+            & HIGHS;
+        if hits != 0 {
+            return pos + (hits.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        pos += 1;
+    }
+    pos
 }

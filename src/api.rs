@@ -214,12 +214,6 @@ impl FromStr for Api {
         Api::ALL
             .into_iter()
             .find(|api| api.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                // A huge input would turn the error into a copy of it.
-                UnknownApi(match s.char_indices().nth(64) {
-                    Some((cut, _)) => format!("{}…", &s[..cut]),
-                    None => s.to_owned(),
-                })
-            })
+            .ok_or_else(|| UnknownApi(crate::names::shown(s)))
     }
 }

@@ -93,11 +93,10 @@ pub struct InvalidCode {
 
 impl InvalidCode {
     fn new(input: &str, problem: String) -> Self {
-        let input = match input.char_indices().nth(64) {
-            Some((cut, _)) => format!("{}…", &input[..cut]),
-            None => input.to_owned(),
-        };
-        InvalidCode { input, problem }
+        InvalidCode {
+            input: crate::names::shown(input),
+            problem,
+        }
     }
 }
 

@@ -25,18 +25,22 @@ pub struct UnknownName {
 /// The longest input an error keeps: a huge one would turn the error into a copy of it.
 const SHOWN: usize = 64;
 
+/// `input` as an error shows it: its first 64 characters, and `…` when it is longer.
+pub(crate) fn shown(input: &str) -> String {
+    match input.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_owned(),
+    }
+}
+
 impl UnknownName {
     pub(crate) fn new(
         input: &str,
         what: &'static str,
         expected: impl IntoIterator<Item = &'static str>,
     ) -> Self {
-        let input = match input.char_indices().nth(SHOWN) {
-            Some((cut, _)) => format!("{}…", &input[..cut]),
-            None => input.to_owned(),
-        };
         UnknownName {
-            input,
+            input: shown(input),
             what,
             expected: expected.into_iter().collect(),
         }

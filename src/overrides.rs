@@ -313,7 +313,10 @@ fn parse_row(row: &RawRow) -> Result<Override, (Option<&'static str>, String)> {
     let mut fields = Map::new();
     for (key, value) in pairs {
         if fields.insert(key.clone(), value.clone()).is_some() {
-            return Err((None, format!("duplicate field {:?}", truncated(key))));
+            return Err((
+                None,
+                format!("duplicate field {:?}", crate::names::shown(key)),
+            ));
         }
     }
     let fields = &fields;
@@ -323,7 +326,10 @@ fn parse_row(row: &RawRow) -> Result<Override, (Option<&'static str>, String)> {
             "layer" | "code" | "err_type" | "action" | "description_en" | "recommendation_en"
         ) || EXPORT_FIELDS.contains(&key.as_str());
         if !known {
-            return Err((None, format!("unknown field {:?}", truncated(key))));
+            return Err((
+                None,
+                format!("unknown field {:?}", crate::names::shown(key)),
+            ));
         }
     }
     let layer = required(fields, "layer")?;
@@ -339,7 +345,10 @@ fn parse_row(row: &RawRow) -> Result<Override, (Option<&'static str>, String)> {
         .ok_or_else(|| {
             (
                 Some("code"),
-                format!("expected an i32, got {}", truncated(&code.to_string())),
+                format!(
+                    "expected an i32, got {}",
+                    crate::names::shown(&code.to_string())
+                ),
             )
         })?;
     let err_type = match required(fields, "err_type")? {
@@ -384,13 +393,6 @@ fn required<'v>(
     fields
         .get(field)
         .ok_or_else(|| (Some(field), "missing".to_owned()))
-}
-
-fn truncated(text: &str) -> String {
-    match text.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
 }
 
 /// A bad override file: which row (1-based), which field, and what is wrong.

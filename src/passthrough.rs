@@ -3,6 +3,7 @@
 //! (`ret:N`).
 
 use crate::Layer;
+use crate::wire::signed_decimal;
 
 /// `parse_passthrough` reads at most this many bytes of `msg`: a huge `msg` costs no
 /// more than a short one.
@@ -100,33 +101,7 @@ pub fn parse_passthrough(msg: &str) -> Option<(i32, &str)> {
 fn parse_passthrough_slowly(msg: &str) -> Option<(i32, &str)> {
     let bytes = msg.as_bytes();
     let window = &bytes[..bytes.len().min(PASSTHROUGH_PREFIX_LIMIT)];
-    let mut i = skip_whitespace(window, 0);
-    let negative = window.get(i) == Some(&b'-');
-    if negative || window.get(i) == Some(&b'+') {
-        i += 1;
-    }
-    let digits_start = i;
-    let (mut magnitude, mut i) = leading_digits(window, i);
-    // Saturating at 2^32 keeps the u64 exact for every magnitude that can fit an i32,
-    // whatever the number of digits (the window allows 64), without a branch per digit.
-    while let Some(&b) = window.get(i) {
-        let digit = b.wrapping_sub(b'0');
-        if digit > 9 {
-            break;
-        }
-        magnitude = (magnitude * 10 + u64::from(digit)).min(1 << 32);
-        i += 1;
-    }
-    if i == digits_start {
-        return None;
-    }
-    // magnitude <= 2^32, so the i64 is exact.
-    let signed = if negative {
-        -(magnitude as i64)
-    } else {
-        magnitude as i64
-    };
-    let code = i32::try_from(signed).ok()?;
+    let (code, i, _) = signed_decimal(window, skip_whitespace(window, 0))?;
     let i = skip_whitespace(window, i);
     let rest = match &bytes[i..] {
         [] => return Some((code, "")),
@@ -141,38 +116,6 @@ fn parse_passthrough_slowly(msg: &str) -> Option<(i32, &str)> {
     // `start` follows ASCII bytes or the whole `，`, so it is a char boundary; `get` keeps
     // that a checked fact rather than a panic.
     msg.get(start..).map(|text| (code, text))
-}
-
-/// The value of the run of ASCII digits at `window[i..]` and the index after it, eight
-/// bytes at a time: one load, the digits found with carry-free byte arithmetic, and the
-/// value by the SWAR multiplications of Lemire's "fast integer parsing". A run that fills
-/// all eight bytes (or a window with fewer than eight left) is left for the caller's loop
-/// to finish from the returned index.
-#[inline(always)]
-fn leading_digits(window: &[u8], i: usize) -> (u64, usize) {
-    let Some(chunk) = window.get(i..i + 8) else {
-        return (0, i);
-    };
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(chunk);
-    // Little-endian: the first character is the lowest byte.
-    let t = u64::from_le_bytes(bytes) ^ 0x3030_3030_3030_3030;
-    // A digit byte is 0..=9 now; every other byte gets its high bit set, by itself or
-    // by the addition (0x0A..=0x7F + 0x76 >= 0x80). A carry can only leave a byte that
-    // is not a digit, so it never hides the first one that is not.
-    let not_digit = (t | t.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080;
-    let n = (not_digit.trailing_zeros() / 8) as usize; // 8 when every byte is a digit
-    if n == 0 {
-        return (0, i);
-    }
-    // Right-align the n digits as the last of eight, with zeros (digit 0) in front.
-    let digits = t << (8 * (8 - n));
-    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
-    let value = ((pairs & 0x0000_00FF_0000_00FF)
-        .wrapping_mul(100 + (1_000_000 << 32))
-        .wrapping_add(((pairs >> 16) & 0x0000_00FF_0000_00FF).wrapping_mul(1 + (10_000 << 32))))
-        >> 32;
-    (value, i + n)
 }
 
 /// The index of the first byte from `i` on that is not ASCII whitespace.
@@ -243,36 +186,13 @@ fn oidb_number(bytes: &[u8], limit: usize) -> Option<i32> {
     while window.get(i) == Some(&b' ') {
         i += 1;
     }
-    let negative = match window.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let digits_start = i;
-    let mut magnitude: i64 = 0;
-    while let Some(&b) = window.get(i) {
-        if !b.is_ascii_digit() {
-            break;
-        }
-        magnitude = magnitude * 10 + i64::from(b - b'0');
-        // Past 2^31 nothing fits an i32; stopping keeps the i64 from overflowing.
-        if magnitude > 1 << 31 {
-            return None;
-        }
-        i += 1;
-    }
+    let (code, i, _) = signed_decimal(window, i)?;
     // `ret:17x` and `ret:1.5` are not the decimal 17 or 1; `ret:17.` ends a sentence.
     let fraction = bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-    if i == digits_start || fraction || bytes.get(i).is_some_and(|&b| is_word(b)) {
+    if fraction || bytes.get(i).is_some_and(|&b| is_word(b)) {
         return None;
     }
-    i32::try_from(if negative { -magnitude } else { magnitude }).ok()
+    Some(code)
 }
 
 /// The table the command named first in `bytes[..limit]` reads `ret:N` in.

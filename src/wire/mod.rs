@@ -19,7 +19,8 @@ use serde::de::Unexpected;
 use crate::error::{Category, ParseError};
 
 pub(crate) use rules::{
-    IntExpected, Message, MsgExpected, Number, ObjectExpected, int_from_str, unexpected_message,
+    IntExpected, Message, MsgExpected, Number, ObjectExpected, int_from_str, signed_decimal,
+    unexpected_message,
 };
 pub(crate) use scan::{Literal, Syntax};
 pub(crate) use text::{decoded_field, text_of};

@@ -117,29 +117,8 @@ impl Number {
 /// decimal digits, nothing else (no spaces, no `0x`), the value in the `i32` range. `"-0"`
 /// is refused like the number `-0`, so a value reads the same in either form.
 pub(crate) fn int_from_str<E: de::Error>(text: &str, expected: &IntExpected) -> Result<i32, E> {
-    let bytes = text.as_bytes();
-    let (negative, digits) = match bytes {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        _ => (false, bytes),
-    };
-    let mut magnitude: i64 = 0;
-    let mut valid = !digits.is_empty();
-    for &d in digits {
-        if !d.is_ascii_digit() {
-            valid = false;
-            break;
-        }
-        magnitude = magnitude * 10 + i64::from(d - b'0');
-        // Past 2^31 nothing fits an i32; stopping here keeps the i64 from overflowing.
-        if magnitude > 1 << 31 {
-            valid = false;
-            break;
-        }
-    }
-    let value = if negative { -magnitude } else { magnitude };
-    match i32::try_from(value) {
-        Ok(value) if valid && !(negative && magnitude == 0) => Ok(value),
+    match signed_decimal(text.as_bytes(), 0) {
+        Some((value, end, negative)) if end == text.len() && !(negative && value == 0) => Ok(value),
         _ => {
             // Quote short strings; a huge one would turn the error into a copy of it.
             let shown = if text.len() <= 32 {
@@ -150,6 +129,40 @@ pub(crate) fn int_from_str<E: de::Error>(text: &str, expected: &IntExpected) -> 
             Err(E::invalid_value(shown, expected))
         }
     }
+}
+
+/// A signed decimal at `bytes[i..]`: an optional `+` or `-`, then one or more ASCII
+/// digits whose value fits an `i32`. Returns the value, the index after the digits and
+/// whether a `-` was written (so that a caller can refuse `-0`); `None` without digits
+/// or outside the `i32` range. The one digit loop of the crate's slow paths: integer
+/// strings, passthrough codes in unusual forms, OIDB's `ret:N`.
+pub(crate) fn signed_decimal(bytes: &[u8], mut i: usize) -> Option<(i32, usize, bool)> {
+    let negative = bytes.get(i) == Some(&b'-');
+    if negative || bytes.get(i) == Some(&b'+') {
+        i += 1;
+    }
+    let start = i;
+    // Saturating at 2^32 keeps the u64 exact for every magnitude that can fit an i32,
+    // however many digits follow, without a branch per digit.
+    let mut magnitude: u64 = 0;
+    while let Some(&b) = bytes.get(i) {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        magnitude = (magnitude * 10 + u64::from(digit)).min(1 << 32);
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    // magnitude <= 2^32, so the i64 is exact.
+    let signed = if negative {
+        -(magnitude as i64)
+    } else {
+        magnitude as i64
+    };
+    Some((i32::try_from(signed).ok()?, i, negative))
 }
 
 /// "invalid type: ..., expected ..." in serde's words.

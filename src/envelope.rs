@@ -93,7 +93,7 @@ impl<'a, T: Deserialize<'a>> Envelope<'a, T> {
         reader.begin_object()?;
         let mut state = State::default();
         state.lead(&mut reader)?;
-        if !state.failed() {
+        if !state.fields.failed() {
             let payload = T::deserialize(PayloadDeserializer {
                 reader: &mut reader,
                 state: &mut state,
@@ -108,7 +108,7 @@ impl<'a, T: Deserialize<'a>> Envelope<'a, T> {
                 }
                 // T gave up at the end of a failed response (a missing field): the
                 // envelope is complete, T is not needed.
-                Err(_) if state.done && state.failed() => {}
+                Err(_) if state.done && state.fields.failed() => {}
                 Err(error) => return Self::after_payload_error(bytes, error.locate(&reader)),
             }
         }
@@ -401,11 +401,6 @@ struct State<'a> {
 }
 
 impl<'a> State<'a> {
-    /// `ret` is known and says the call failed.
-    fn failed(&self) -> bool {
-        self.fields.ret.is_some_and(|ret| ret != 0)
-    }
-
     /// The next key, or `None` at the end of the object.
     fn next_key(&mut self, reader: &mut Reader<'a>) -> Result<Option<Key<'a>>, ParseError> {
         if let Some(key) = self.pending.take() {
@@ -499,7 +494,7 @@ impl<'de> MapAccess<'de> for PayloadMap<'_, 'de> {
         seed: K,
     ) -> Result<Option<K::Value>, WireError> {
         loop {
-            if self.state.failed() {
+            if self.state.fields.failed() {
                 self.state.drain(self.reader)?;
                 return Ok(None);
             }
@@ -635,15 +630,15 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for EnvelopeVisitor<T> {
                 Some(payload)
             }
             // T gave up at the end of a failed response: not needed.
-            Err(_) if state.done && state.failed() => None,
+            Err(_) if state.done && state.fields.failed() => None,
             Err(error) => return Err(error),
         };
-        let Fields { ret, msg, err_type } = state.fields;
-        let ret = ret.ok_or_else(|| de::Error::missing_field("ret"))?;
-        Ok(Envelope {
-            response: MsdkResponse::new(ret, msg.unwrap_or(Cow::Borrowed("")), err_type.flatten()),
-            payload: payload.filter(|_| ret == 0),
-        })
+        let response = state
+            .fields
+            .into_response()
+            .ok_or_else(|| de::Error::missing_field("ret"))?;
+        let payload = payload.filter(|_| response.ret() == 0);
+        Ok(Envelope { response, payload })
     }
 }
 
@@ -654,10 +649,6 @@ struct SerdeState<'de> {
 }
 
 impl<'de> SerdeState<'de> {
-    fn failed(&self) -> bool {
-        self.fields.ret.is_some_and(|ret| ret != 0)
-    }
-
     /// Reads the rest of the map: envelope fields into the envelope, the rest skipped.
     fn drain<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         if !self.done {
@@ -723,7 +714,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for FilterMap<'_, 'de, A> {
         mut seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         loop {
-            if self.state.failed() {
+            if self.state.fields.failed() {
                 self.state.drain(self.map)?;
             }
             if self.state.done {

@@ -297,12 +297,9 @@ impl<'de> Visitor<'de> for ResponseVisitor {
         while let Some(field) = map.next_key::<FieldKey>()? {
             read_field(&mut map, field.0, &mut fields)?;
         }
-        let ret = fields.ret.ok_or_else(|| de::Error::missing_field("ret"))?;
-        Ok(MsdkResponse {
-            ret,
-            msg: fields.msg.unwrap_or(Cow::Borrowed("")),
-            err_type: fields.err_type.flatten(),
-        })
+        fields
+            .into_response()
+            .ok_or_else(|| de::Error::missing_field("ret"))
     }
 }
 

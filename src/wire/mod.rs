@@ -77,6 +77,24 @@ pub(crate) struct Fields<'a> {
     pub(crate) err_type: Option<Option<i32>>,
 }
 
+impl<'a> Fields<'a> {
+    /// `ret` is known and says the call failed.
+    pub(crate) fn failed(&self) -> bool {
+        self.ret.is_some_and(|ret| ret != 0)
+    }
+
+    /// The response the fields make: `msg` missing is `""`, `err_type` missing is
+    /// absent; `None` while `ret` is missing, which every reader reports as an error.
+    pub(crate) fn into_response(self) -> Option<crate::MsdkResponse<'a>> {
+        let ret = self.ret?;
+        Some(crate::MsdkResponse::new(
+            ret,
+            self.msg.unwrap_or(Cow::Borrowed("")),
+            self.err_type.flatten(),
+        ))
+    }
+}
+
 /// A cursor over a response body.
 pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
@@ -313,14 +331,9 @@ impl<'a> Reader<'a> {
 
     /// The response, once the closing `}` has been read.
     pub(crate) fn finish(&self, fields: Fields<'a>) -> Result<crate::MsdkResponse<'a>, ParseError> {
-        let Some(ret) = fields.ret else {
-            return Err(self.data_error("missing field `ret`"));
-        };
-        Ok(crate::MsdkResponse::new(
-            ret,
-            fields.msg.unwrap_or(Cow::Borrowed("")),
-            fields.err_type.flatten(),
-        ))
+        fields
+            .into_response()
+            .ok_or_else(|| self.data_error("missing field `ret`"))
     }
 
     /// `ret` or `err_type`: a number, a string holding one, or `null` (`None`).

@@ -252,6 +252,12 @@ impl<'a> MsdkResponse<'a> {
         }
     }
 
+    /// The body MSDK would send: `{"ret":...,"msg":...,"err_type":...}`.
+    pub(crate) fn to_body(&self) -> String {
+        // Serialising three plain fields to a String cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     /// The same response, owning its `msg`.
     pub fn into_owned(self) -> MsdkResponse<'static> {
         MsdkResponse {

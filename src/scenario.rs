@@ -168,9 +168,7 @@ impl Scenario {
     /// ```
     #[must_use]
     pub fn then_response(mut self, response: MsdkResponse<'_>) -> Scenario {
-        // Serialising three plain fields to a String cannot fail.
-        self.bodies
-            .push(serde_json::to_string(&response).unwrap_or_default());
+        self.bodies.push(response.to_body());
         self
     }
 

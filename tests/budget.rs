@@ -191,27 +191,35 @@ impl Rng {
     }
 }
 
+/// Runs `work` on [`THREADS`] threads at once, each with its index and its own clone.
+fn on_every_thread(budget: &RetryBudget, work: impl Fn(u64, RetryBudget) + Sync) {
+    let start = Barrier::new(THREADS);
+    thread::scope(|s| {
+        for index in 0..THREADS as u64 {
+            let (budget, start, work) = (budget.clone(), &start, &work);
+            s.spawn(move || {
+                // Released together, so the updates really contend.
+                start.wait();
+                work(index, budget);
+            });
+        }
+    });
+}
+
 #[test]
 fn threads_hammering_clones_keep_the_bucket_in_bounds() {
     let budget = RetryBudget::new(10, 0.3).unwrap();
-    let start = Barrier::new(THREADS);
-    thread::scope(|s| {
-        for seed in 0..THREADS as u64 {
-            let (budget, start) = (budget.clone(), &start);
-            s.spawn(move || {
-                let mut rng = Rng(seed + 1);
-                start.wait();
-                for _ in 0..20_000 {
-                    // Mostly failures, so the bucket keeps hitting both bounds.
-                    if rng.next().is_multiple_of(3) {
-                        budget.record_success();
-                    } else {
-                        budget.record_failure();
-                    }
-                    let tokens = budget.tokens();
-                    assert!((0.0..=10.0).contains(&tokens), "{tokens}");
-                }
-            });
+    on_every_thread(&budget, |seed, budget| {
+        let mut rng = Rng(seed + 1);
+        for _ in 0..20_000 {
+            // Mostly failures, so the bucket keeps hitting both bounds.
+            if rng.next().is_multiple_of(3) {
+                budget.record_success();
+            } else {
+                budget.record_failure();
+            }
+            let tokens = budget.tokens();
+            assert!((0.0..=10.0).contains(&tokens), "{tokens}");
         }
     });
     let tokens = budget.tokens();
@@ -222,28 +230,15 @@ fn threads_hammering_clones_keep_the_bucket_in_bounds() {
 fn concurrent_updates_are_never_lost() {
     // Far from both bounds, every withdrawal and refill must count exactly.
     let budget = RetryBudget::new(1000, 1.0).unwrap();
-    let start = Barrier::new(THREADS);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            let (budget, start) = (budget.clone(), &start);
-            s.spawn(move || {
-                start.wait();
-                for _ in 0..10 {
-                    budget.record_failure();
-                }
-            });
+    on_every_thread(&budget, |_, budget| {
+        for _ in 0..10 {
+            budget.record_failure();
         }
     });
     assert_eq!(budget.tokens(), (1000 - THREADS * 10) as f32);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            let (budget, start) = (budget.clone(), &start);
-            s.spawn(move || {
-                start.wait();
-                for _ in 0..5 {
-                    budget.record_success();
-                }
-            });
+    on_every_thread(&budget, |_, budget| {
+        for _ in 0..5 {
+            budget.record_success();
         }
     });
     assert_eq!(budget.tokens(), (1000 - THREADS * 5) as f32);

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-#[path = "../src/bin/msdk-explain/cli.rs"]
+#[path = "../src/bin/msdk-explain/cli/mod.rs"]
 #[allow(dead_code)] // the bench uses `run` only
 mod cli;
 

@@ -2,7 +2,7 @@
 
 use super::Classification;
 use super::verdict::{Verdict, verdict_accessors};
-use crate::catalog::{Action, Api, Code, ErrType, Layer, MsdkCode};
+use crate::catalog::{Action, Api, Code, Decision, ErrType, Layer, MsdkCode};
 
 /// An MSDK call that failed: everything its [`Classification`] found, with `msg` owned,
 /// so it can be returned, stored and sent across threads (`Send + Sync + 'static`).
@@ -53,6 +53,21 @@ impl MsdkError {
     /// The classification again, borrowing this error's `msg`.
     pub fn classification(&self) -> Classification<'_> {
         Classification::from_parts(&self.msg, self.verdict)
+    }
+}
+
+/// The error's [`decision`](MsdkError::decision), for a loop that holds the error
+/// already.
+///
+/// ```
+/// use msdk_error_codes::{classify, Decision};
+///
+/// let err = classify(-20000, "42001,access_token expired").to_error().unwrap();
+/// assert_eq!(Decision::from(&err), Decision::RefreshToken);
+/// ```
+impl From<&MsdkError> for Decision {
+    fn from(error: &MsdkError) -> Decision {
+        error.decision()
     }
 }
 

@@ -2,7 +2,10 @@
 //! into a [`Classification`], the most specific code found, its catalog row, the
 //! `err_type` to act on, the normalised action and one [`Decision`]; [`MsdkError`] is
 //! its owned form for `Result`s. [`parse_passthrough`] and [`parse_oidb`] read the
-//! platform codes MSDK tunnels in `msg`.
+//! platform codes MSDK tunnels in `msg`. An attempt that got no MSDK answer at all (a
+//! timeout, a refused connection, a gateway's page) is a [`TransportFailure`], decided
+//! by whether the request may have reached MSDK, and a [`TransportError`] with its
+//! cause.
 //!
 //! # The rules
 //!
@@ -99,9 +102,11 @@ mod carriers;
 mod error;
 mod outcome;
 mod rules;
+mod transport;
 mod verdict;
 
 pub use carriers::{OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, parse_oidb, parse_passthrough};
 pub use error::MsdkError;
 pub use outcome::Classification;
 pub use rules::{classify, classify_for};
+pub use transport::{TransportError, TransportFailure};

@@ -4,7 +4,7 @@ use core::fmt;
 
 use super::MsdkError;
 use super::verdict::{Verdict, verdict_accessors};
-use crate::catalog::{Action, ErrType, LogicRange, MsdkCode};
+use crate::catalog::{Action, Decision, ErrType, LogicRange, MsdkCode};
 
 /// What a live response means: computed once by [`classify`](super::classify), [`classify_for`](super::classify_for) or
 /// [`MsdkResponse::classify`](crate::MsdkResponse::classify); every accessor is a field
@@ -152,5 +152,19 @@ impl serde::Serialize for Classification<'_> {
         out.serialize_field("label", self.label())?;
         out.serialize_field("id", &self.to_code())?;
         out.end()
+    }
+}
+
+/// The classification's [`decision`](Classification::decision), for a loop that holds
+/// the classification already.
+///
+/// ```
+/// use msdk_error_codes::{classify, Decision};
+///
+/// assert_eq!(Decision::from(&classify(-73, "")), classify(-73, "").decision());
+/// ```
+impl From<&Classification<'_>> for Decision {
+    fn from(classification: &Classification<'_>) -> Decision {
+        classification.decision()
     }
 }

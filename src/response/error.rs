@@ -1,8 +1,10 @@
 //! The errors of reading a response: [`ParseError`] (a body that is not a readable MSDK
-//! response) and [`Error`], the error of a call's result: a parse error or the
-//! [`MsdkError`] MSDK answered.
+//! response), [`UnexpectedBody`] (what a non-2xx reply carried instead), and [`Error`],
+//! the error of a call's result: a parse error, the [`MsdkError`] MSDK answered, or a
+//! [`TransportError`].
 
-use crate::classification::MsdkError;
+use crate::catalog::Decision;
+use crate::classification::{MsdkError, TransportError};
 
 /// A response body that is not a readable MSDK response: what was wrong and where.
 ///
@@ -198,10 +200,15 @@ impl core::fmt::Display for ParseError {
 /// The cause is part of the message: there is no `source()`.
 impl std::error::Error for ParseError {}
 
-/// A failed MSDK call, or a body that could not be read: the error of [`from_slice`](super::from_slice).
+/// A failed MSDK call, a body that could not be read, or an attempt that got no MSDK
+/// answer: the error of [`from_slice`](super::from_slice),
+/// [`Envelope::from_http`](super::Envelope::from_http) and of a whole call.
 ///
 /// Its `Display` is the inner error's, and `source()` is the inner error's own source
-/// (none), so a reporter that prints the chain says the cause once.
+/// (none for a parse or MSDK error, the HTTP client's error for a transport error), so
+/// a reporter that prints the chain says the cause once. [`label`](Self::label) and
+/// [`decision`](Self::decision) answer for every variant, for one metrics counter and
+/// one retry `match`.
 ///
 /// ```
 /// use msdk_error_codes::Error;
@@ -224,4 +231,121 @@ pub enum Error {
     /// The call failed: MSDK said so.
     #[error(transparent)]
     Msdk(#[from] MsdkError),
+    /// The attempt got no MSDK answer: not sent, maybe sent, or an HTTP status whose
+    /// body is not an MSDK response.
+    #[error(transparent)]
+    Transport(#[from] TransportError),
 }
+
+impl Error {
+    /// The labels of a body that could not be read, one per [`ParseError`] class: a
+    /// counter keyed on [`label`](Self::label) has at most these for parse errors.
+    pub const PARSE_LABELS: [&'static str; 4] =
+        ["parse.syntax", "parse.data", "parse.eof", "parse.io"];
+
+    /// A metric label of bounded cardinality: the code's label for an MSDK failure
+    /// ([`MsdkError::label`]), the failure's for a transport error
+    /// ([`TransportFailure::label`](crate::classification::TransportFailure::label)),
+    /// and one of [`PARSE_LABELS`](Self::PARSE_LABELS) for a parse error.
+    ///
+    /// ```
+    /// let err = msdk_error_codes::from_slice::<serde::de::IgnoredAny>(b"<html>").unwrap_err();
+    /// assert_eq!(err.label(), "parse.syntax");
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            Error::Msdk(e) => e.label(),
+            Error::Transport(e) => e.label(),
+            Error::Parse(e) if e.is_syntax() => "parse.syntax",
+            Error::Parse(e) if e.is_eof() => "parse.eof",
+            Error::Parse(e) if e.is_io() => "parse.io",
+            Error::Parse(_) => "parse.data",
+        }
+    }
+
+    /// What to do next: the MSDK error's decision, the transport failure's, and
+    /// [`Fail`](Decision::Fail) for a body that could not be read (a body cut short is
+    /// the HTTP client's to report, as a transport failure that may have reached MSDK,
+    /// not a parse error).
+    pub fn decision(&self) -> Decision {
+        match self {
+            Error::Msdk(e) => e.decision(),
+            Error::Transport(e) => e.decision(),
+            Error::Parse(_) => Decision::Fail,
+        }
+    }
+}
+
+/// What a non-2xx HTTP reply carried instead of an MSDK response (a gateway's page, an
+/// empty body): the source of the [`TransportError`] that
+/// [`Envelope::from_http`](super::Envelope::from_http) returns for it.
+///
+/// ```
+/// use msdk_error_codes::response::UnexpectedBody;
+///
+/// let body = UnexpectedBody::new(502, b"<html><title>502 Bad Gateway</title></html>");
+/// assert_eq!(body.to_string(), r#"HTTP 502, 43 bytes: "<html><title>502 Bad Gateway</title></html>""#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnexpectedBody {
+    status: u16,
+    len: usize,
+    excerpt: Box<str>,
+    /// The excerpt is not the whole body.
+    cut: bool,
+}
+
+impl UnexpectedBody {
+    /// The longest excerpt kept, in characters.
+    pub const EXCERPT: usize = 120;
+
+    /// The reply's status and the start of its body (invalid UTF-8 shown as U+FFFD).
+    pub fn new(status: u16, body: &[u8]) -> UnexpectedBody {
+        // At most 4 bytes a character: decode no more than the excerpt can show.
+        let head = &body[..body.len().min(4 * Self::EXCERPT)];
+        let text = String::from_utf8_lossy(head);
+        let excerpt: String = text.chars().take(Self::EXCERPT).collect();
+        let cut = head.len() < body.len() || excerpt.len() < text.len();
+        UnexpectedBody {
+            status,
+            len: body.len(),
+            excerpt: excerpt.into(),
+            cut,
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The body's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the body was empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The start of the body: its first [`EXCERPT`](Self::EXCERPT) characters.
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl core::fmt::Display for UnexpectedBody {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "HTTP {}, {} bytes", self.status, self.len)?;
+        if !self.excerpt.is_empty() {
+            write!(f, ": {:?}", self.excerpt)?;
+            if self.cut {
+                f.write_str("…")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnexpectedBody {}

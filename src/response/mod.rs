@@ -14,5 +14,5 @@ mod msdk_response;
 pub(crate) mod wire;
 
 pub use envelope::{Envelope, OwnedEnvelope, from_slice, from_slice_for};
-pub use error::{Error, ParseError};
+pub use error::{Error, ParseError, UnexpectedBody};
 pub use msdk_response::MsdkResponse;

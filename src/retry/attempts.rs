@@ -1,60 +1,80 @@
 //! [`Attempts`]: one logical call under a [`RetryPolicy`], driven by the caller one
-//! response at a time, and its answer, [`Step`].
+//! attempt at a time.
 
 use core::fmt;
+use core::marker::PhantomData;
 use std::time::Duration;
 
-use super::RetryPolicy;
+use super::{RetryPolicy, Step};
 use crate::catalog::{Api, Backoff, Decision};
-use crate::classification::Classification;
-
-/// What to do after an attempt: [`Attempts::next`]'s answer.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Step {
-    /// Done: return the last response's `into_result()` to the caller. After a second
-    /// token expiry in one call, that error says
-    /// [`RefreshToken`](Decision::RefreshToken): the refreshed token is bad too, so the
-    /// user must re-authorize ([`Attempts::must_reauthorize`] says so).
-    Stop,
-    /// Sleep this long (zero for an immediate retry), then send the call again.
-    RetryAfter(Duration),
-    /// Refresh the access token (through a [`RefreshGate`](crate::RefreshGate) when
-    /// calls run concurrently), then send the call again with the new token. If the
-    /// refresh itself fails, re-authorize.
-    RefreshThenRetry,
-}
+use crate::classification::{Classification, TransportFailure};
+use crate::response::MsdkResponse;
 
 /// One logical call under a [`RetryPolicy`]: a small state machine the caller drives,
-/// one attempt at a time.
+/// one attempt at a time. Each attempt ends in one of three ways, and each has its
+/// method, which returns the [`Step`] to take:
+///
+/// - MSDK answered: [`next_response`](Self::next_response) classifies the response
+///   under the call's API (with the policy's [`Classifier`](crate::overrides::Classifier),
+///   if any), so the API is named once, at [`RetryPolicy::start`];
+/// - the attempt got no MSDK answer (a timeout, a refused connection, a gateway's page):
+///   [`next_failure`](Self::next_failure), with the [`TransportFailure`];
+/// - the refresh that [`Step::RefreshThenRetry`] asked for failed:
+///   [`refresh_failed`](Self::refresh_failed).
+///
+/// MSDK answers and transport failures share the bounds: each is an attempt, they share
+/// the delayed-retry bound, the backoff and jitter, and the [`RetryBudget`](super::RetryBudget),
+/// so a call never makes more than [`max_attempts`](RetryPolicy::with_max_attempts)
+/// attempts, whatever the mix. [`next`](Self::next) takes a classification made by the
+/// caller instead of a response.
+///
+/// `Attempts` owns what it needs (clones of a policy share one budget), so it is
+/// `Send + 'static` and a spawned task, a tower policy or a middleware can keep it after
+/// the policy is gone. (The lifetime parameter is kept for code written against 0.1;
+/// [`RetryPolicy::start`] returns `Attempts<'static>`.)
 ///
 /// ```
-/// use msdk_error_codes::{Api, MsdkError, MsdkResponse, RetryPolicy, Step};
+/// use msdk_error_codes::{Api, Envelope, Error, RetryPolicy, Step};
+/// use serde::de::IgnoredAny;
 ///
 /// # let mut replies = vec![
-/// #     br#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#.to_vec(),
-/// #     br#"{"ret":-307,"msg":"internal error"}"#.to_vec(),
-/// #     br#"{"ret":0,"msg":"success"}"#.to_vec(),
+/// #     Err(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
+/// #     Ok((502, b"<html>Bad Gateway</html>".to_vec())),
+/// #     Ok((200, br#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#.to_vec())),
+/// #     Ok((200, br#"{"ret":0,"msg":"success"}"#.to_vec())),
 /// # ].into_iter();
-/// # let mut call_msdk = move || replies.next().unwrap();
-/// # let refresh_token = || {};
-/// let policy = RetryPolicy::default();
+/// # let mut send = move || replies.next().unwrap();
+/// # let refresh_token = || true;
+/// use msdk_error_codes::classification::{TransportError, TransportFailure};
+///
+/// let policy = RetryPolicy::default().with_base_delay(std::time::Duration::from_millis(1));
 /// let mut attempts = policy.start(Api::Generic);
-/// let result: Result<(), MsdkError> = loop {
-///     let body = call_msdk();
-///     let response = MsdkResponse::from_slice(&body).expect("MSDK sent JSON");
-///     match attempts.next(&response.classify()) {
+/// let result: Result<IgnoredAny, Error> = loop {
+///     // `send` is the HTTP client: Ok((status, body)), or its error.
+///     let (step, outcome) = match send() {
+///         Err(e) => {
+///             let failure = TransportFailure::NotSent; // from the client's error kind
+///             (attempts.next_failure(&failure), Err(TransportError::new(failure, attempts.api(), e).into()))
+///         }
+///         Ok((status, body)) => match Envelope::<IgnoredAny>::from_http(attempts.api(), status, &body) {
+///             Ok(envelope) => (attempts.next_response(envelope.response()), Ok(envelope.into_owned())),
+///             Err(Error::Transport(e)) => (attempts.next_failure(&e.failure()), Err(e.into())),
+///             Err(e) => break Err(e), // not an MSDK response: nothing to retry
+///         },
+///     };
+///     match step {
 ///         Step::RetryAfter(delay) => std::thread::sleep(delay),
-///         Step::RefreshThenRetry => refresh_token(),
-///         _ => break response.into_result(),
+///         Step::RefreshThenRetry if refresh_token() => {}
+///         Step::RefreshThenRetry => { attempts.refresh_failed(); }
+///         _ => break outcome.and_then(|envelope| Ok(envelope.into_result_for(attempts.api())?)),
 ///     }
 /// };
 /// assert!(result.is_ok());
-/// assert_eq!((attempts.attempts(), attempts.refreshes()), (3, 1));
+/// assert_eq!((attempts.attempts(), attempts.refreshes()), (4, 1));
 /// ```
 #[derive(Clone)]
 pub struct Attempts<'p> {
-    policy: &'p RetryPolicy,
+    policy: RetryPolicy,
     api: Api,
     attempts: u32,
     immediate: u32,
@@ -62,38 +82,130 @@ pub struct Attempts<'p> {
     refreshes: u32,
     /// The call stopped on a code that needs the user to log in again.
     reauthorize: bool,
+    /// A refresh failed: the call is over, whatever comes.
+    refresh_failed: bool,
     /// The jitter generator's state; 0 until the first draw.
     rng: u64,
+    /// 0.1's `Attempts<'p>` borrowed its policy; the lifetime stays for code that names it.
+    borrowed: PhantomData<&'p ()>,
 }
 
-impl<'p> Attempts<'p> {
-    pub(super) fn new(policy: &'p RetryPolicy, api: Api) -> Self {
+impl Attempts<'static> {
+    pub(super) fn new(policy: &RetryPolicy, api: Api) -> Self {
         Attempts {
-            policy,
+            policy: policy.clone(),
             api,
             attempts: 0,
             immediate: 0,
             delayed: 0,
             refreshes: 0,
             reauthorize: false,
+            refresh_failed: false,
             rng: 0,
+            borrowed: PhantomData,
         }
     }
+}
 
-    /// Takes the outcome of the attempt just made and says what to do next.
+impl Attempts<'_> {
+    /// MSDK answered: classifies `response` under the call's API (with the policy's
+    /// classifier, if any) and says what to do next; [`next`](Self::next) gives the
+    /// rules, in order.
     ///
-    /// In order: every outcome counts as an attempt; with a budget, a `Retry` decision
-    /// takes a token and a `Success` adds one (gRPC A6); `Success`, `Benign`, `Fail` and
-    /// `Reauthorize` stop; so does anything once
+    /// ```
+    /// use msdk_error_codes::{Api, MsdkResponse, RetryPolicy, Step};
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let mut attempts = policy.start(Api::QqShare);
+    /// // 100000 is the QQ share table's authentication error: re-authorize, no retry.
+    /// assert_eq!(attempts.next_response(&MsdkResponse::new(100000, "鉴权错误", None)), Step::Stop);
+    /// assert!(attempts.must_reauthorize());
+    /// ```
+    pub fn next_response(&mut self, response: &MsdkResponse<'_>) -> Step {
+        let decision = match &self.policy.classifier {
+            Some(classifier) => classifier
+                .classify_response_for(self.api, response)
+                .decision(),
+            None => response.classify_for(self.api).decision(),
+        };
+        self.decide(decision)
+    }
+
+    /// The attempt got no MSDK answer: follows
+    /// [`failure.decision()`](TransportFailure::decision) through the same bounds as an
+    /// MSDK answer. It is an attempt; a retry shares the delayed-retry bound, the
+    /// backoff and the jitter with MSDK's `Later` and `SlowDown`, and draws on the
+    /// budget. So a share is retried after a failure that never ran
+    /// ([`NotSent`](TransportFailure::NotSent), 408, 429, 503), and not after one that may
+    /// have run ([`MaybeSent`](TransportFailure::MaybeSent), 500, 502, 504), unless the
+    /// policy is [`retrying_non_idempotent`](RetryPolicy::retrying_non_idempotent).
+    ///
+    /// ```
+    /// use msdk_error_codes::classification::TransportFailure;
+    /// use msdk_error_codes::{Api, RetryPolicy, Step};
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let mut share = policy.start(Api::QqShare);
+    /// assert!(matches!(share.next_failure(&TransportFailure::NotSent), Step::RetryAfter(_)));
+    /// assert_eq!(share.next_failure(&TransportFailure::MaybeSent), Step::Stop); // it may have been sent
+    /// ```
+    pub fn next_failure(&mut self, failure: &TransportFailure) -> Step {
+        self.decide(failure.decision())
+    }
+
+    /// Takes the classification of the attempt just made and says what to do next.
+    /// [`next_response`](Self::next_response) classifies for you, under the call's API;
+    /// a classification made under another API than the call's is a bug of the caller
+    /// (the answer would be another table's), caught by a `debug_assert!`.
+    ///
+    /// The rules, in order, for every method that takes an attempt: every attempt counts;
+    /// after a failed refresh ([`refresh_failed`](Self::refresh_failed)) everything stops;
+    /// with a budget, a `Retry` decision takes a token and a `Success` adds one (gRPC
+    /// A6); `Success`, `Benign`, `Fail` and `Reauthorize` stop; so does anything once
     /// [`max_attempts`](RetryPolicy::with_max_attempts) attempts are made. A
     /// `RefreshToken` refreshes while refreshes are left. A `Retry` retries while
     /// retries of its kind are left, the budget allows it, and the API is idempotent or
     /// the backoff is `SlowDown`.
     pub fn next(&mut self, outcome: &Classification<'_>) -> Step {
+        debug_assert_eq!(
+            outcome.api(),
+            self.api,
+            "Attempts::next: a classification under {} for a call of {} (use next_response, which classifies under the call's API)",
+            outcome.api(),
+            self.api
+        );
+        self.decide(outcome.decision())
+    }
+
+    /// The refresh that [`Step::RefreshThenRetry`] asked for did not bring a new token:
+    /// the user must re-authorize. Returns [`Step::Stop`]; from then on
+    /// [`must_reauthorize`](Self::must_reauthorize) stays true and every later attempt
+    /// stops, whatever the policy's refresh bound. It is not an attempt.
+    ///
+    /// ```
+    /// use msdk_error_codes::{classify, Api, RetryPolicy, Step};
+    ///
+    /// let policy = RetryPolicy::default().with_token_refreshes(3);
+    /// let mut attempts = policy.start(Api::Generic);
+    /// assert_eq!(attempts.next(&classify(-20000, "42001,expired")), Step::RefreshThenRetry);
+    /// assert_eq!(attempts.refresh_failed(), Step::Stop);
+    /// assert!(attempts.must_reauthorize());
+    /// assert_eq!(attempts.next(&classify(-307, "")), Step::Stop);
+    /// assert!(attempts.must_reauthorize());
+    /// ```
+    pub fn refresh_failed(&mut self) -> Step {
+        self.refresh_failed = true;
+        self.reauthorize = true;
+        Step::Stop
+    }
+
+    /// One attempt's decision, by the rules of [`next`](Self::next).
+    fn decide(&mut self, decision: Decision) -> Step {
         self.attempts = self.attempts.saturating_add(1);
-        let decision = outcome.decision();
-        let policy = self.policy;
-        let budget_allows = match (&policy.budget, decision) {
+        if self.refresh_failed {
+            return Step::Stop;
+        }
+        let budget_allows = match (&self.policy.budget, decision) {
             (Some(budget), Decision::Retry(_)) => budget.record_failure(),
             (Some(budget), Decision::Success) => {
                 budget.record_success();
@@ -104,24 +216,26 @@ impl<'p> Attempts<'p> {
         // A second expiry means the refreshed token is bad too: the user must log in.
         self.reauthorize = match decision {
             Decision::Reauthorize => true,
-            Decision::RefreshToken => self.refreshes >= policy.token_refreshes,
+            Decision::RefreshToken => self.refreshes >= self.policy.token_refreshes,
             _ => false,
         };
-        if self.attempts >= policy.max_attempts {
+        if self.attempts >= self.policy.max_attempts {
             return Step::Stop;
         }
         match decision {
-            Decision::RefreshToken if self.refreshes < policy.token_refreshes => {
+            Decision::RefreshToken if self.refreshes < self.policy.token_refreshes => {
                 self.refreshes += 1;
                 Step::RefreshThenRetry
             }
             Decision::Retry(backoff) if budget_allows && self.may_retry(backoff) => match backoff {
-                Backoff::Immediately if self.immediate < policy.immediate_retries => {
+                Backoff::Immediately if self.immediate < self.policy.immediate_retries => {
                     self.immediate += 1;
                     Step::RetryAfter(Duration::ZERO)
                 }
-                Backoff::Later | Backoff::SlowDown if self.delayed < policy.delayed_retries => {
-                    let delay = policy.delay(self.delayed);
+                Backoff::Later | Backoff::SlowDown
+                    if self.delayed < self.policy.delayed_retries =>
+                {
+                    let delay = self.policy.delay(self.delayed);
                     self.delayed += 1;
                     Step::RetryAfter(self.jittered(delay))
                 }
@@ -164,7 +278,7 @@ impl<'p> Attempts<'p> {
         z ^ (z >> 31)
     }
 
-    /// The attempts made so far (the outcomes given to [`next`](Self::next)).
+    /// The attempts made so far: the responses, failures and classifications given.
     pub fn attempts(&self) -> u32 {
         self.attempts
     }
@@ -175,10 +289,11 @@ impl<'p> Attempts<'p> {
     }
 
     /// Whether the call stopped because the user must authorize again: the last outcome
-    /// said [`Reauthorize`](Decision::Reauthorize), or the token expired once more after
-    /// the refreshes the policy allows. After a [`Step::Stop`] with this, send the user
-    /// through login instead of refreshing again (the error's own decision still says
-    /// `RefreshToken` for a second expiry: it is that code).
+    /// said [`Reauthorize`](Decision::Reauthorize), the token expired once more after
+    /// the refreshes the policy allows, or a refresh failed
+    /// ([`refresh_failed`](Self::refresh_failed)). After a [`Step::Stop`] with this,
+    /// send the user through login instead of refreshing again (the error's own decision
+    /// still says `RefreshToken` for a second expiry: it is that code).
     ///
     /// ```
     /// use msdk_error_codes::{classify, Api, RetryPolicy, Step};
@@ -200,7 +315,8 @@ impl<'p> Attempts<'p> {
         self.immediate + self.delayed
     }
 
-    /// The API of the call.
+    /// The API of the call, as given to [`RetryPolicy::start`]: classify and report the
+    /// call's result under it (`response.into_result_for(attempts.api())`).
     pub fn api(&self) -> Api {
         self.api
     }
@@ -213,6 +329,7 @@ impl fmt::Debug for Attempts<'_> {
             .field("attempts", &self.attempts)
             .field("retries", &self.retries())
             .field("refreshes", &self.refreshes)
+            .field("must_reauthorize", &self.reauthorize)
             .finish()
     }
 }

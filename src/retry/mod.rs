@@ -39,8 +39,10 @@ mod attempts;
 mod budget;
 mod policy;
 mod refresh;
+mod step;
 
-pub use attempts::{Attempts, Step};
+pub use attempts::Attempts;
 pub use budget::{InvalidBudget, RetryBudget};
 pub use policy::RetryPolicy;
 pub use refresh::{RefreshGate, RefreshTicket};
+pub use step::Step;

@@ -4,9 +4,13 @@ use std::time::Duration;
 
 use super::{Attempts, RetryBudget};
 use crate::catalog::Api;
+use crate::overrides::Classifier;
 
 /// How a client retries one logical call: how many retries of each kind, how long to
-/// wait, and optionally a [`RetryBudget`] shared with every other call.
+/// wait, and optionally a [`RetryBudget`] shared with every other call and a
+/// [`Classifier`] with the team's overrides. This is the one statement of the bounds;
+/// [`Attempts::next`] applies them, to MSDK's answers and transport failures
+/// ([`TransportFailure`](crate::classification::TransportFailure)) alike.
 ///
 /// The [`Default`] follows the spec:
 /// - **one** immediate retry for [`Retry(Immediately)`](crate::catalog::Backoff::Immediately): 重试一次
@@ -17,11 +21,13 @@ use crate::catalog::Api;
 /// - **one** token refresh per call: if the refreshed token expires too, the call stops,
 ///   because the user must re-authorize (a refresh that fails means re-authorize);
 /// - at most **5** attempts per call in all, first try included;
-/// - no retry of an ambiguous failure (`Immediately`, `Later`) of an API that is not
-///   idempotent ([`Api::is_idempotent`]: the share endpoints, which message other
-///   users): a retry could send twice. `SlowDown` (the request was refused before it
-///   ran) and a refresh after `RefreshToken` are still retried;
-/// - no budget ([`with_budget`](Self::with_budget) adds one).
+/// - no retry of an ambiguous failure (`Immediately`, `Later`: MSDK's internal errors,
+///   a timeout after sending, a gateway's 502) of an API that is not idempotent
+///   ([`Api::is_idempotent`]: the share endpoints, which message other users): a retry
+///   could send twice. `SlowDown` (the request was refused before it ran, or never
+///   left) and a refresh after `RefreshToken` are still retried;
+/// - no budget ([`with_budget`](Self::with_budget) adds one), no overrides
+///   ([`with_classifier`](Self::with_classifier) adds them).
 ///
 /// `Clone + Send + Sync`: build one per client and share it.
 ///
@@ -58,6 +64,8 @@ pub struct RetryPolicy {
     pub(super) jitter: bool,
     pub(super) retry_non_idempotent: bool,
     pub(super) budget: Option<RetryBudget>,
+    /// Classifies responses for `next_response`; `None` is the plain catalog.
+    pub(super) classifier: Option<Classifier>,
 }
 
 impl Default for RetryPolicy {
@@ -72,6 +80,7 @@ impl Default for RetryPolicy {
             jitter: true,
             retry_non_idempotent: false,
             budget: None,
+            classifier: None,
         }
     }
 }
@@ -139,6 +148,30 @@ impl RetryPolicy {
         self
     }
 
+    /// Classifies responses with `classifier` (and its [`Overrides`](crate::overrides::Overrides))
+    /// in [`Attempts::next_response`], so that retries follow the team's overrides.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Classifier, MsdkResponse, Overrides, RetryPolicy, Step};
+    ///
+    /// // The team learnt that -304 is transient on their gateway.
+    /// let file = r#"[{"layer":"access","code":-304,"err_type":1,"action":"retry_later"}]"#;
+    /// let classifier = Classifier::new().with_overrides(Overrides::from_json(file)?);
+    /// let policy = RetryPolicy::default().with_classifier(classifier);
+    /// let mut attempts = policy.start(Api::Generic);
+    /// assert!(matches!(attempts.next_response(&MsdkResponse::new(-304, "x", None)), Step::RetryAfter(_)));
+    /// # Ok::<(), msdk_error_codes::OverrideError>(())
+    /// ```
+    pub fn with_classifier(mut self, classifier: Classifier) -> Self {
+        self.classifier = Some(classifier);
+        self
+    }
+
+    /// The classifier, if any.
+    pub fn classifier(&self) -> Option<&Classifier> {
+        self.classifier.as_ref()
+    }
+
     /// The budget, if any.
     pub fn budget(&self) -> Option<&RetryBudget> {
         self.budget.as_ref()
@@ -154,8 +187,10 @@ impl RetryPolicy {
         self.max_delay
     }
 
-    /// One logical call of `api`: feed it each attempt's classification.
-    pub fn start(&self, api: Api) -> Attempts<'_> {
+    /// One logical call of `api`: feed it each attempt's outcome ([`Attempts`]). The
+    /// attempts own a clone of the policy (sharing its budget and classifier), so they
+    /// outlive `self`.
+    pub fn start(&self, api: Api) -> Attempts<'static> {
         Attempts::new(self, api)
     }
 

@@ -8,9 +8,9 @@ use std::io;
 use serde::de;
 use serde::{Deserialize, Deserializer};
 
-use super::{Error, MsdkResponse, ParseError};
+use super::{Error, MsdkResponse, ParseError, UnexpectedBody};
 use crate::catalog::Api;
-use crate::classification::{Classification, MsdkError};
+use crate::classification::{Classification, MsdkError, TransportError, TransportFailure};
 
 mod slice;
 mod visitor;
@@ -140,6 +140,57 @@ impl<'a, T> Envelope<'a, T> {
     }
 }
 
+impl<'a, T: Deserialize<'a>> Envelope<'a, T> {
+    /// Reads an HTTP reply of a call of `api`: from the status to what the attempt is,
+    /// in one place.
+    ///
+    /// - A body that is an MSDK response is read as [`from_slice`](Self::from_slice)
+    ///   reads it, whatever the status: MSDK's own answer decides, also on a `500`.
+    /// - Otherwise, a non-2xx status is an [`Error::Transport`] with
+    ///   [`TransportFailure::Status`] (a gateway's page, an empty body), its source the
+    ///   [`UnexpectedBody`].
+    /// - Otherwise (a 2xx whose body is not an MSDK response, or a success whose payload
+    ///   does not fit `T`), an [`Error::Parse`].
+    ///
+    /// So a retry loop feeds the envelope's response to
+    /// [`Attempts::next_response`](crate::retry::Attempts::next_response), a transport
+    /// error's failure to [`Attempts::next_failure`](crate::retry::Attempts::next_failure),
+    /// and reports a parse error.
+    ///
+    /// ```
+    /// use msdk_error_codes::classification::TransportFailure;
+    /// use msdk_error_codes::{Api, Envelope, Error};
+    /// use serde::de::IgnoredAny;
+    ///
+    /// let gateway = Envelope::<IgnoredAny>::from_http(Api::Generic, 502, b"<html>Bad Gateway</html>");
+    /// assert!(matches!(gateway, Err(Error::Transport(e)) if e.failure() == TransportFailure::Status(502)));
+    ///
+    /// let msdk = Envelope::<IgnoredAny>::from_http(Api::Generic, 500, br#"{"ret":-307,"msg":"internal error"}"#)?;
+    /// assert_eq!(msdk.response().ret(), -307); // the body decides, not the status
+    ///
+    /// let odd = Envelope::<IgnoredAny>::from_http(Api::Generic, 200, b"<html>");
+    /// assert!(matches!(odd, Err(Error::Parse(_))));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn from_http(api: Api, status: u16, body: &'a [u8]) -> Result<Self, Error> {
+        match Envelope::from_slice(body) {
+            Ok(envelope) => Ok(envelope),
+            // An MSDK body whose payload does not fit is the payload's problem, whatever
+            // the status; only a body that is no MSDK response at all lets it decide.
+            Err(parse)
+                if (200..300).contains(&status) || MsdkResponse::from_slice(body).is_ok() =>
+            {
+                Err(Error::Parse(parse))
+            }
+            Err(_) => Err(Error::Transport(TransportError::new(
+                TransportFailure::Status(status),
+                api,
+                UnexpectedBody::new(status, body),
+            ))),
+        }
+    }
+}
+
 /// An [`Envelope`] that owns its `msg`: `DeserializeOwned` when `T` is, for
 /// `serde_json::from_reader` and HTTP clients' `.json::<OwnedEnvelope<T>>()`. It
 /// dereferences to the [`Envelope`], for [`payload`](Envelope::payload),
@@ -172,6 +223,11 @@ impl<T: de::DeserializeOwned> OwnedEnvelope<T> {
     /// Reads a body from a slice with [`Envelope::from_slice`], then owns it.
     pub fn from_slice(bytes: &[u8]) -> Result<Self, ParseError> {
         Envelope::<T>::from_slice(bytes).map(Envelope::into_owned)
+    }
+
+    /// Reads an HTTP reply with [`Envelope::from_http`], then owns it.
+    pub fn from_http(api: Api, status: u16, body: &[u8]) -> Result<Self, Error> {
+        Envelope::<T>::from_http(api, status, body).map(Envelope::into_owned)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The explain tool's throughput over a 40 MB log of realistic lines (a timestamp, some
 //! fields, then the JSON response), as JSON lines and as text, in one process: the tool's
-//! own logic (`src/bin/msdk-explain/cli.rs`), output into a sink. `cargo run --example
+//! own logic (`src/bin/msdk-explain/cli/`), output into a sink. `cargo run --example
 //! bench_report` turns the results into MB/s; lines/s is MB/s times the line count per
 //! MB this bench prints.
 
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
-#[path = "../src/bin/msdk-explain/cli.rs"]
+#[path = "../src/bin/msdk-explain/cli/mod.rs"]
 #[allow(dead_code)] // the bench uses `run` only
 mod cli;
 

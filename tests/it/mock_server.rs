@@ -1,6 +1,6 @@
 //! Scenario over real HTTP: a wiremock `MockServer` serving it, and requests sent over
 //! TCP with a minimal HTTP/1.1 client (`Connection: close`), so no HTTP client crate is
-//! needed. Built only with the `wiremock` feature (`required-features` in Cargo.toml).
+//! needed. Built only with the `wiremock` feature (the `cfg` on its `mod` in main.rs).
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;

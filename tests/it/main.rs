@@ -9,6 +9,8 @@
 //! proptest keeps the seeds of failed cases of `tests/it/NAME.rs` in
 //! `tests/proptest-regressions/NAME.txt`: its default, beside the folder of `main.rs`.
 
+mod support;
+
 mod budget;
 mod classify;
 mod conventions;

@@ -16,6 +16,8 @@ use tokio::net::TcpStream;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
 
+use crate::support::{self, NamedFriend};
+
 /// One HTTP reply.
 #[derive(Debug)]
 struct Reply {
@@ -245,17 +247,8 @@ async fn an_empty_scenario_is_refused_at_the_call() {
     );
 }
 
-#[derive(Debug, serde::Deserialize)]
-struct Friends {
-    lists: Vec<Friend>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct Friend {
-    openid: String,
-    #[serde(rename = "nickName")]
-    nick_name: String,
-}
+/// The payload the mock server sends: the client reads the nickname too.
+type Friends = support::Friends<NamedFriend>;
 
 /// A client's retry loop over HTTP, as the README shows it: the steps it took, the
 /// refreshes it made and its result.

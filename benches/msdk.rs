@@ -21,7 +21,6 @@ use msdk_error_codes::{
     parse_passthrough,
 };
 
-#[path = "baselines.rs"]
 mod baselines;
 
 use baselines::{MIXED_STREAM, by_hand, floor};

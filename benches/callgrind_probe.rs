@@ -12,7 +12,6 @@ use std::hint::black_box;
 
 use msdk_error_codes::{Classifier, classify_for};
 
-#[path = "baselines.rs"]
 mod baselines;
 
 use baselines::MIXED_STREAM as STREAM;

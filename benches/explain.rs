@@ -1,7 +1,7 @@
 //! The explain tool's throughput over a 40 MB log of realistic lines (a timestamp, some
 //! fields, then the JSON response), as JSON lines and as text, in one process: the tool's
-//! own logic (`src/bin/msdk-explain/cli.rs`), output into a sink. `cargo run --example
-//! bench_report` turns the results into MB/s; lines/s is MB/s times the line count per
+//! own logic (`src/bin/msdk-explain/cli/`), output into a sink. `cargo xtask
+//! bench-report` turns the results into MB/s; lines/s is MB/s times the line count per
 //! MB this bench prints.
 
 use std::hint::black_box;

@@ -7,8 +7,8 @@
 //! - `floor`: a bare `match` on `ret` returning a constant: the least any classifier
 //!   can cost.
 //!
-//! `cargo bench` runs it all (about two minutes on two cores); `cargo run --example
-//! bench_report` turns the results into the README's table.
+//! `cargo bench` runs it all (about two minutes on two cores); `cargo xtask bench-report`
+//! turns the results into the README's table.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -21,7 +21,6 @@ use msdk_error_codes::{
     parse_passthrough,
 };
 
-#[path = "baselines.rs"]
 mod baselines;
 
 use baselines::{MIXED_STREAM, by_hand, floor};

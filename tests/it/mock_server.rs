@@ -1,6 +1,6 @@
 //! Scenario over real HTTP: a wiremock `MockServer` serving it, and requests sent over
 //! TCP with a minimal HTTP/1.1 client (`Connection: close`), so no HTTP client crate is
-//! needed. Built only with the `wiremock` feature (`required-features` in Cargo.toml).
+//! needed. Built only with the `wiremock` feature (the `cfg` on its `mod` in main.rs).
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -15,6 +15,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer};
+
+use crate::support::{self, NamedFriend};
 
 /// One HTTP reply.
 #[derive(Debug)]
@@ -245,17 +247,8 @@ async fn an_empty_scenario_is_refused_at_the_call() {
     );
 }
 
-#[derive(Debug, serde::Deserialize)]
-struct Friends {
-    lists: Vec<Friend>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct Friend {
-    openid: String,
-    #[serde(rename = "nickName")]
-    nick_name: String,
-}
+/// The payload the mock server sends: the client reads the nickname too.
+type Friends = support::Friends<NamedFriend>;
 
 /// A client's retry loop over HTTP, as the README shows it: the steps it took, the
 /// refreshes it made and its result.

@@ -7,6 +7,8 @@ use std::thread;
 use msdk_error_codes::{InvalidBudget, RetryBudget};
 use proptest::prelude::*;
 
+use crate::support::assert_send_sync;
+
 #[test]
 fn new_rejects_nonsense_and_names_the_argument() {
     let cases: [(u32, f32, InvalidBudget, &str); 11] = [
@@ -168,8 +170,6 @@ fn clones_share_one_bucket() {
         "RetryBudget { max_tokens: 10, token_ratio: 0.1, tokens: 8.0 }"
     );
 }
-
-fn assert_send_sync<T: Send + Sync>() {}
 
 #[test]
 fn is_send_and_sync() {

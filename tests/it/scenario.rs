@@ -13,6 +13,8 @@ use msdk_error_codes::{
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
+use crate::support::{self, FriendId};
+
 /// The panic message of `f`, or `None` when it returns. The panics these tests expect
 /// are kept off the output; every other panic is printed as usual.
 fn panic_message<R>(f: impl FnOnce() -> R + UnwindSafe) -> Option<String> {
@@ -210,15 +212,8 @@ fn an_empty_scenario_has_no_bodies() {
     assert!(!scenario.then_success(json!({})).is_empty());
 }
 
-#[derive(Debug, serde::Deserialize)]
-struct Friends {
-    lists: Vec<Friend>,
-}
-
-#[derive(Debug, serde::Deserialize)]
-struct Friend {
-    openid: String,
-}
+/// The payload the scenarios send: the clients read only `openid`.
+type Friends = support::Friends<FriendId>;
 
 /// A client's retry loop fed by the scenario: the steps it took and its result. Fails
 /// the test if the client asks for more bodies than the scenario has.

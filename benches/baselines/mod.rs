@@ -1,5 +1,6 @@
 //! The baselines the benchmarks and the callgrind probe measure the crate against: the
-//! classifier a backend writes by hand, and the floor.
+//! classifier a backend writes by hand, and the floor. A module of those benches, not a
+//! bench: Cargo takes `benches/*.rs` for targets, not `benches/*/mod.rs`.
 
 #![allow(dead_code)] // each bench target uses its part
 

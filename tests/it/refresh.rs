@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use msdk_error_codes::{RefreshGate, RefreshTicket};
 
+use crate::support::assert_send_sync;
+
 const THREADS: usize = 64;
 const ROUNDS: u64 = 4;
 /// Longer than any healthy wait, short enough that a lost wake-up fails the test.
@@ -127,7 +129,6 @@ fn a_ticket_can_finish_on_another_thread() {
     );
 }
 
-fn assert_send_sync<T: Send + Sync>() {}
 fn assert_send<T: Send>() {}
 /// What `tokio::spawn` and its peers require of a task.
 fn assert_spawnable<F: Future + Send + 'static>(_: &F) {}

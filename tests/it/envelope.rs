@@ -8,16 +8,10 @@ use msdk_error_codes::{Envelope, Error, MsdkResponse, OwnedEnvelope, ParseError}
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-#[derive(Debug, Deserialize, PartialEq)]
-struct Friends {
-    lists: Vec<Friend>,
-}
+use crate::support::{self, LeveledFriend};
 
-#[derive(Debug, Deserialize, PartialEq)]
-struct Friend {
-    openid: String,
-    level: u32,
-}
+/// The payload of these tests: `level` is required, so a body can fail to fit it.
+type Friends = support::Friends<LeveledFriend>;
 
 #[derive(Debug, Deserialize, PartialEq)]
 struct Borrowed<'a> {
@@ -33,11 +27,11 @@ const OK: &str =
 fn friends() -> Friends {
     Friends {
         lists: vec![
-            Friend {
+            LeveledFriend {
                 openid: "A".into(),
                 level: 3,
             },
-            Friend {
+            LeveledFriend {
                 openid: "B".into(),
                 level: 5,
             },
@@ -247,8 +241,7 @@ fn the_error_converts_from_both_and_says_its_cause_once() {
     let err = Error::from(msdk);
     assert_eq!(err.to_string(), shown);
     assert!(std::error::Error::source(&err).is_none());
-    fn std_error<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
-    std_error(&err);
+    support::assert_send_sync_error(&err);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo bench --all-features --bench msdk --bench explain
-//! cargo run --example bench_report [target/criterion]
+//! cargo xtask bench-report [target/criterion]
 //! ```
 //!
 //! For every group it prints the medians of the crate (`crate`) and of each baseline,
@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use serde_json::Value;
 
@@ -22,15 +23,12 @@ struct Measurement {
     bytes: Option<u64>,
 }
 
-fn main() {
-    let root = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target/criterion"));
+/// Prints the tables of every group measured under `root`; fails if there is none.
+pub fn run(root: &Path) -> ExitCode {
     // group -> case -> function -> measurement
     let mut groups: BTreeMap<String, BTreeMap<String, BTreeMap<String, Measurement>>> =
         BTreeMap::new();
-    for dir in new_dirs(&root) {
+    for dir in new_dirs(root) {
         let Some(meta) = read_json(&dir.join("benchmark.json")) else {
             continue;
         };
@@ -62,11 +60,12 @@ fn main() {
             "no results under {}: run `cargo bench --bench msdk` first",
             root.display()
         );
-        std::process::exit(1);
+        return ExitCode::FAILURE;
     }
     for (group, cases) in &groups {
         print_group(group, cases);
     }
+    ExitCode::SUCCESS
 }
 
 fn print_group(group: &str, cases: &BTreeMap<String, BTreeMap<String, Measurement>>) {

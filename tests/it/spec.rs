@@ -7,9 +7,9 @@ use std::collections::HashSet;
 use msdk_error_codes::{ErrType, Layer, MsdkCode, catalog};
 
 /// A verbatim copy of `shared/spec/msdk-server-error-codes.md` (2015-10).
-const SEED: &str = include_str!("data/msdk-server-error-codes.md");
+const SEED: &str = include_str!("../data/msdk-server-error-codes.md");
 /// A verbatim copy of `shared/spec/msdk-server-error-codes-2016-03.md` (2016-03-30).
-const REVISION: &str = include_str!("data/msdk-server-error-codes-2016-03.md");
+const REVISION: &str = include_str!("../data/msdk-server-error-codes-2016-03.md");
 
 #[derive(Debug, PartialEq)]
 struct Row {

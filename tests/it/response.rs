@@ -3,6 +3,8 @@
 
 use msdk_error_codes::{Action, Api, Backoff, Decision, ErrType, Layer, MsdkResponse};
 
+use crate::support;
+
 fn parse(json: &str) -> Result<MsdkResponse<'_>, msdk_error_codes::ParseError> {
     MsdkResponse::from_slice(json.as_bytes())
 }
@@ -187,8 +189,7 @@ fn parse_error_accessors() {
     assert!(err.is_data());
     let err = parse(r#"{"ret":"#).unwrap_err();
     assert!(err.is_eof());
-    fn send_sync_static<E: std::error::Error + Send + Sync + 'static>(_: &E) {}
-    send_sync_static(&err);
+    support::assert_send_sync_error(&err);
 }
 
 /// Runs `f` on a thread with a small stack: deep recursion would overflow it.

@@ -1,7 +1,7 @@
 //! msdk-explain's modes, run on in-memory input and output, and the staleness check of
 //! `docs/error-codes.md`. `tests/explain_bin.rs` runs the real binary.
 
-#[path = "../src/bin/msdk-explain/cli/mod.rs"]
+#[path = "../../src/bin/msdk-explain/cli/mod.rs"]
 mod cli;
 
 use std::io::{self, BufReader, Write};

@@ -1,0 +1,32 @@
+//! The integration tests, in one binary: one link instead of one per file, so a change
+//! to the library relinks once. Each module was a file of its own under `tests/`.
+//!
+//! Kept out, as binaries of their own: `tests/allocations.rs` (it installs a counting
+//! global allocator, which would count every other test too) and `tests/explain_bin.rs`
+//! (it runs the built `msdk-explain` as a process: a test of the binary, not of the
+//! library).
+//!
+//! proptest keeps the seeds of failed cases of `tests/it/NAME.rs` in
+//! `tests/proptest-regressions/NAME.txt`: its default, beside the folder of `main.rs`.
+
+mod support;
+
+mod budget;
+mod classify;
+mod conventions;
+mod decision;
+mod envelope;
+// It includes the tool's CLI source, which needs clap.
+#[cfg(feature = "cli")]
+mod explain;
+mod fixtures;
+// Real HTTP against a wiremock MockServer.
+#[cfg(feature = "wiremock")]
+mod mock_server;
+mod properties;
+mod refresh;
+mod response;
+mod retry;
+mod scenario;
+mod spec;
+mod storage;

@@ -84,17 +84,19 @@ impl fmt::Display for Step {
     deny_unknown_fields
 )]
 enum Repr {
-    Stop,
+    // Empty struct variants rather than unit ones, so that `deny_unknown_fields` refuses
+    // a `delay` beside them.
+    Stop {},
     RetryAfter { delay: Duration },
-    RefreshThenRetry,
+    RefreshThenRetry {},
 }
 
 impl serde::Serialize for Step {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
-            Step::Stop => Repr::Stop,
+            Step::Stop => Repr::Stop {},
             Step::RetryAfter(delay) => Repr::RetryAfter { delay },
-            Step::RefreshThenRetry => Repr::RefreshThenRetry,
+            Step::RefreshThenRetry => Repr::RefreshThenRetry {},
         }
         .serialize(serializer)
     }
@@ -103,9 +105,9 @@ impl serde::Serialize for Step {
 impl<'de> serde::Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(match Repr::deserialize(deserializer)? {
-            Repr::Stop => Step::Stop,
+            Repr::Stop {} => Step::Stop,
             Repr::RetryAfter { delay } => Step::RetryAfter(delay),
-            Repr::RefreshThenRetry => Step::RefreshThenRetry,
+            Repr::RefreshThenRetry {} => Step::RefreshThenRetry,
         })
     }
 }

@@ -11,6 +11,7 @@
 
 mod support;
 
+mod attempts;
 mod budget;
 mod classify;
 mod conventions;
@@ -20,9 +21,11 @@ mod envelope;
 #[cfg(feature = "cli")]
 mod explain;
 mod fixtures;
+mod layering;
 // Real HTTP against a wiremock MockServer.
 #[cfg(feature = "wiremock")]
 mod mock_server;
+mod paths;
 mod properties;
 mod refresh;
 mod response;
@@ -30,3 +33,4 @@ mod retry;
 mod scenario;
 mod spec;
 mod storage;
+mod transport;

@@ -410,14 +410,14 @@ fn overrides_apply_as_documented() {
     let response = MsdkResponse::new(-10000, "-73,x", Some(3));
     assert_eq!(
         classifier
-            .classify_response(&response, Api::Generic)
+            .classify_response_for(Api::Generic, &response)
             .decision(),
         Decision::RefreshToken
     );
     let response = MsdkResponse::new(-10000, "-73,x", Some(5));
     assert_eq!(
         classifier
-            .classify_response(&response, Api::Generic)
+            .classify_response_for(Api::Generic, &response)
             .decision(),
         Decision::Retry(Backoff::Later)
     );
@@ -446,7 +446,7 @@ fn without_overrides_a_classifier_is_classify() {
     for fixture in fixtures() {
         let response = fixture.response();
         assert_eq!(
-            classifier.classify_response(response, fixture.api()),
+            classifier.classify_response_for(fixture.api(), response),
             response.classify_for(fixture.api())
         );
         assert_eq!(

@@ -38,17 +38,27 @@ pub enum Api {
     /// The WeChat group-binding endpoints: [`WechatGroupCode`](crate::WechatGroupCode) first;
     /// here `ret -10000` is that table's own internal error, not a QQ passthrough.
     WechatGroup,
+    /// A `/share/...` endpoint the spec does not list (`/share/wechat`, `/share/qq/extra`,
+    /// `/share`): what [`from_path`](Api::from_path) reads for a path with a `share`
+    /// segment that is not `.../share/qq` or `.../share/qzone`.
+    ///
+    /// It has no table of its own ([`layer`](Api::layer) is `None`): its responses are
+    /// classified exactly as [`Api::Generic`]'s, by the generic tables. Unlike
+    /// `Generic`, it is not [idempotent](Api::is_idempotent): a share endpoint sends a
+    /// message, and a retry could send it twice. [`Api::for_layer`] never returns it.
+    OtherShare,
 }
 
 impl Api {
     /// Every API context.
-    pub const ALL: [Api; 6] = [
+    pub const ALL: [Api; 7] = [
         Api::Generic,
         Api::QzoneShare,
         Api::QqShare,
         Api::GameCenter,
         Api::BlueDiamond,
         Api::WechatGroup,
+        Api::OtherShare,
     ];
 
     /// The context in which the codes of `layer` are read: the API of an API table,
@@ -77,10 +87,11 @@ impl Api {
         }
     }
 
-    /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`].
+    /// The API's own table, consulted before the generic ones; `None` for [`Api::Generic`]
+    /// and [`Api::OtherShare`], which have none.
     pub const fn layer(self) -> Option<Layer> {
         match self {
-            Api::Generic => None,
+            Api::Generic | Api::OtherShare => None,
             Api::QzoneShare => Some(Layer::QzoneShare),
             Api::QqShare => Some(Layer::QqShare),
             Api::GameCenter => Some(Layer::GameCenter),
@@ -93,7 +104,8 @@ impl Api {
     /// timeout, an internal error: did it run?) may be retried.
     ///
     /// The share endpoints send a message to other users: a retry of a share that did
-    /// go through sends it twice, so they are not idempotent. The others are: the
+    /// go through sends it twice, so they are not idempotent, [`Api::OtherShare`]
+    /// included. The others are: the
     /// generic endpoints read (login checks, profiles, friends) or set state; the spec
     /// itself says to retry once (重试一次) for the game center's and the blue-diamond
     /// gifts' errors, and group binding refuses a second group with the same ID
@@ -103,10 +115,11 @@ impl Api {
     /// use msdk_error_codes::Api;
     ///
     /// assert!(!Api::QqShare.is_idempotent());
+    /// assert!(!Api::from_path("/share/wechat").is_idempotent());
     /// assert!(Api::Generic.is_idempotent());
     /// ```
     pub const fn is_idempotent(self) -> bool {
-        !matches!(self, Api::QzoneShare | Api::QqShare)
+        !matches!(self, Api::QzoneShare | Api::QqShare | Api::OtherShare)
     }
 
     /// The stable name, as serde writes it, [`FromStr`] accepts it and msdk-explain's
@@ -121,12 +134,14 @@ impl Api {
             Api::GameCenter => "game-center",
             Api::BlueDiamond => "blue-diamond",
             Api::WechatGroup => "wechat-group",
+            Api::OtherShare => "share-other",
         }
     }
 
     /// The snake-case name of the API's table, as [`Layer::as_str`] spells it
-    /// (`qq_share`; `generic` for [`Api::Generic`]): what a reader who knows the layer
-    /// names types. [`FromStr`] accepts it, and `share_qq`, beside [`as_str`](Self::as_str).
+    /// (`qq_share`; `generic` for [`Api::Generic`], `other_share` for
+    /// [`Api::OtherShare`], which have no table): what a reader who knows the layer names
+    /// types. [`FromStr`] accepts it, and `share_qq`, beside [`as_str`](Self::as_str).
     ///
     /// ```
     /// use msdk_error_codes::Api;
@@ -137,9 +152,10 @@ impl Api {
     /// }
     /// ```
     pub fn alias(self) -> &'static str {
-        match self.layer() {
-            Some(layer) => layer.as_str(),
-            None => "generic",
+        match (self, self.layer()) {
+            (_, Some(layer)) => layer.as_str(),
+            (Api::OtherShare, None) => "other_share",
+            (_, None) => "generic",
         }
     }
 
@@ -152,46 +168,167 @@ impl Api {
             Api::GameCenter => "game_center",
             Api::BlueDiamond => "blue_diamond",
             Api::WechatGroup => "wechat_group",
+            Api::OtherShare => "share_other",
         }
     }
 
     /// The API context of an endpoint path or URL.
     ///
-    /// The spec names only the two share endpoints, so only `/share/qzone` and `/share/qq`
-    /// are recognised (with or without scheme, host, trailing slash, ASCII case
-    /// ignored); every other path is [`Api::Generic`]. Only the path of a URL is read:
-    /// the scheme, host, query string and fragment are ignored, so
-    /// `http://msdk.qq.com?next=/share/qq` is not a share call. Game center,
-    /// blue-diamond and WeChat group calls must name their context explicitly.
+    /// The spec names only the two share endpoints: a path whose last two segments are
+    /// `share` and `qq` is [`Api::QqShare`], `share` and `qzone` [`Api::QzoneShare`];
+    /// any other path with a `share` segment is [`Api::OtherShare`] (a share endpoint
+    /// the spec does not list, never retried as if idempotent); every other path is
+    /// [`Api::Generic`]. Game center, blue-diamond and WeChat group calls must name
+    /// their context explicitly.
+    ///
+    /// Only the path of a URL is read: the scheme and host (up to the first `/` after
+    /// `://`), the query string and the fragment (from the first `?` or `#`) are
+    /// ignored, so `http://msdk.qq.com?next=/share/qq` is not a share call. The path is
+    /// then normalised the way a server could read it, so that no spelling of a share
+    /// call passes for a generic one:
+    ///
+    /// - whitespace around the whole text and around each segment is ignored;
+    /// - a segment's `;` parameters are cut off (`qq;jsessionid=1` is `qq`), and so is a
+    ///   `:` suffix of the last segment (`qq:x` is `qq`);
+    /// - percent escapes are decoded once (`%71q` is `qq`, `%2571` is `%71`; the hex
+    ///   digits in either case); a `%` not followed by two hex digits stays as it is;
+    ///   a decoded `/`, `;`, `?` or `#` is part of its segment, as RFC 3986 has it;
+    /// - empty and `.` segments are dropped, and `..` removes the segment before it
+    ///   (RFC 3986's dot segments; `/share/x/../qq` is `/share/qq`). A `share` segment
+    ///   that a `..` removes still makes the path [`Api::OtherShare`] (`/share/..`), as
+    ///   a server that does not resolve dot segments would route it to a share;
+    /// - `share`, `qq` and `qzone` are matched with ASCII case ignored.
+    ///
+    /// Never panics, whatever the text holds, and takes time linear in its length;
+    /// allocates only for a segment with a percent escape to decode (one buffer of the
+    /// segment's length, two for the last segment).
     ///
     /// ```
     /// use msdk_error_codes::Api;
     ///
     /// assert_eq!(Api::from_path("http://msdk.qq.com?next=/share/qq"), Api::Generic);
     /// assert_eq!(Api::from_path("/auth/login#/share/qzone"), Api::Generic);
+    /// assert_eq!(Api::from_path("/share//%71q;jsessionid=1/."), Api::QqShare);
+    /// assert_eq!(Api::from_path("/share/wechat"), Api::OtherShare);
+    /// assert_eq!(Api::from_path("/share/qq/extra"), Api::OtherShare);
     /// ```
     pub fn from_path(path: &str) -> Api {
         // Query and fragment first: a `/share/qq` inside them is not the path.
-        let path = path.split(['?', '#']).next().unwrap_or("");
+        let path = path.trim().split(['?', '#']).next().unwrap_or("");
         // Then scheme and host: the path starts at the first `/` after them.
         let path = match path.find("://") {
             Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
             None => path,
         };
-        let mut segments = path.trim_end_matches('/').rsplit('/');
-        let last = segments.next().unwrap_or("");
-        let parent = segments.next().unwrap_or("");
-        if !parent.eq_ignore_ascii_case("share") {
-            return Api::Generic;
+        // Right to left, `..` is a count of segments still to drop: the last two
+        // segments of the normalised path come first, with no stack to keep.
+        let mut pending_up = 0usize;
+        let mut last = None;
+        let mut share_seen = false;
+        for raw in path.rsplit('/') {
+            let raw = raw.split(';').next().unwrap_or("");
+            let segment = match Segment::of(raw) {
+                Segment::Empty => continue,
+                Segment::Up => {
+                    pending_up += 1;
+                    continue;
+                }
+                Segment::Share if pending_up > 0 => {
+                    share_seen = true;
+                    pending_up -= 1;
+                    continue;
+                }
+                _ if pending_up > 0 => {
+                    pending_up -= 1;
+                    continue;
+                }
+                // The last segment of the path: read again without its `:` suffix.
+                _ if last.is_none() => Segment::of(raw.split(':').next().unwrap_or("")),
+                segment => segment,
+            };
+            share_seen |= segment == Segment::Share;
+            match (last, segment) {
+                (None, _) => last = Some(segment),
+                (Some(Segment::Qq), Segment::Share) => return Api::QqShare,
+                (Some(Segment::Qzone), Segment::Share) => return Api::QzoneShare,
+                // The last two are neither pair: only a `share` segment still matters,
+                // and `Other` as the last keeps the two arms above from matching again.
+                _ if share_seen => return Api::OtherShare,
+                _ => last = Some(Segment::Other),
+            }
         }
-        if last.eq_ignore_ascii_case("qq") {
-            Api::QqShare
-        } else if last.eq_ignore_ascii_case("qzone") {
-            Api::QzoneShare
+        if share_seen {
+            Api::OtherShare
         } else {
             Api::Generic
         }
     }
+}
+
+/// What one segment of a path is, to [`Api::from_path`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    /// Empty or `.`: dropped.
+    Empty,
+    /// `..`: drops the segment before it.
+    Up,
+    Share,
+    Qq,
+    Qzone,
+    Other,
+}
+
+impl Segment {
+    /// The segment `raw` (its `;` parameters already cut off): percent escapes decoded
+    /// once, surrounding whitespace ignored, ASCII case ignored.
+    fn of(raw: &str) -> Segment {
+        let decoded;
+        let text = match percent_decoded(raw) {
+            Some(Ok(text)) => {
+                decoded = text;
+                decoded.as_str()
+            }
+            // Bytes that are not UTF-8 are neither whitespace nor a name.
+            Some(Err(())) => return Segment::Other,
+            None => raw,
+        };
+        match text.trim() {
+            "" | "." => Segment::Empty,
+            ".." => Segment::Up,
+            text if text.eq_ignore_ascii_case("share") => Segment::Share,
+            text if text.eq_ignore_ascii_case("qq") => Segment::Qq,
+            text if text.eq_ignore_ascii_case("qzone") => Segment::Qzone,
+            _ => Segment::Other,
+        }
+    }
+}
+
+/// `raw` with its percent escapes decoded once: `None` when it has none (nothing to
+/// allocate), `Err` when the decoded bytes are not UTF-8. A `%` not followed by two hex
+/// digits stays as it is.
+fn percent_decoded(raw: &str) -> Option<Result<String, ()>> {
+    let bytes = raw.as_bytes();
+    let mut decoded: Option<Vec<u8>> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].iter().position(|&b| b == b'%') {
+        let percent = at + found;
+        let hex = |i: usize| bytes.get(i).and_then(|&b| (b as char).to_digit(16));
+        match (hex(percent + 1), hex(percent + 2)) {
+            (Some(high), Some(low)) => {
+                let out = decoded.get_or_insert_with(|| Vec::with_capacity(raw.len()));
+                out.extend_from_slice(&bytes[copied..percent]);
+                // Two hex digits make at most 0xff.
+                out.push((high * 16 + low) as u8);
+                copied = percent + 3;
+                at = copied;
+            }
+            _ => at = percent + 1,
+        }
+    }
+    let mut out = decoded?;
+    out.extend_from_slice(&bytes[copied..]);
+    Some(String::from_utf8(out).map_err(drop))
 }
 
 impl fmt::Display for Api {
@@ -213,7 +350,7 @@ super::names::stable_names!(Api, "an API name", custom from_str);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown API {0:?}: expected generic, share-qzone, share-qq, game-center, blue-diamond, wechat-group or an endpoint path starting with /"
+    "unknown API {0:?}: expected generic, share-qzone, share-qq, share-other, game-center, blue-diamond, wechat-group or an endpoint path starting with /"
 )]
 pub struct UnknownApi(String);
 

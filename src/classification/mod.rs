@@ -16,9 +16,9 @@
 //! of the rules; everything else links here.
 //!
 //! 1. `ret == 0` is success: `err_type` Normal, [`is_success`](Classification::is_success).
-//! 2. With an [`Api`] other than [`Api::Generic`], that API's table is consulted first,
-//!    for `ret` itself and for a passthrough code; the rules below apply when it has no
-//!    entry. Exception: for [`Api::WechatGroup`], `ret -10000` is that table's own
+//! 2. With an [`Api`] that has a table of its own (every one but [`Api::Generic`] and
+//!    [`Api::OtherShare`]), that API's table is consulted first, for `ret` itself and
+//!    for a passthrough code; the rules below apply when it has no entry. Exception: for [`Api::WechatGroup`], `ret -10000` is that table's own
 //!    internal error, not a QQ passthrough.
 //! 3. `ret -10000` with a parsable `msg` ([`parse_passthrough`]) is looked up in the QQ
 //!    platform table, `ret -20000` in the WeChat platform table. An undocumented platform
@@ -95,6 +95,7 @@
 //!
 //! [`Api`]: crate::catalog::Api
 //! [`Api::Generic`]: crate::catalog::Api::Generic
+//! [`Api::OtherShare`]: crate::catalog::Api::OtherShare
 //! [`Api::WechatGroup`]: crate::catalog::Api::WechatGroup
 //! [`Decision`]: crate::catalog::Decision
 

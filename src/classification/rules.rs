@@ -43,25 +43,33 @@ pub fn classify_for(api: Api, ret: i32, msg: &str) -> Classification<'_> {
     // A generic endpoint's response is the hot path, resolved inline; an API context's
     // is out of line, where its extra lookups cost the hot path no registers.
     match api {
-        Api::Generic => classify_generic(ret, msg),
+        Api::Generic => classify_generic(Api::Generic, ret, msg),
+        Api::OtherShare => classify_other_share(ret, msg),
         _ => classify_in(api, ret, msg),
     }
 }
 
-/// Rules 3 to 6, for a generic endpoint. Each rule finishes on its own, so that no
-/// intermediate result is merged through memory.
+/// Rules 3 to 6, for an API without a table of its own, recorded as `api`. Each rule
+/// finishes on its own, so that no intermediate result is merged through memory.
 #[inline(always)]
-fn classify_generic(ret: i32, msg: &str) -> Classification<'_> {
+fn classify_generic(api: Api, ret: i32, msg: &str) -> Classification<'_> {
     if ret == -10000 || ret == -20000 {
         if let Some((code, text)) = parse_passthrough(msg) {
-            return finish(Api::Generic, ret, msg, platform(ret, code, msg, text));
+            return finish(api, ret, msg, platform(ret, code, msg, text));
         }
     } else if (-19999..=-15000).contains(&ret) {
         if let Some(found) = resolve_oidb(msg) {
-            return finish(Api::Generic, ret, msg, found);
+            return finish(api, ret, msg, found);
         }
     }
-    finish(Api::Generic, ret, msg, generic_tables(ret))
+    finish(api, ret, msg, generic_tables(ret))
+}
+
+/// An unlisted share endpoint's response: the generic rules, the same code as
+/// [`Api::Generic`]'s by construction, out of line so that the hot path stays as it is.
+#[inline(never)]
+fn classify_other_share(ret: i32, msg: &str) -> Classification<'_> {
+    classify_generic(Api::OtherShare, ret, msg)
 }
 
 /// Rules 2 to 6 in the context of an API with a table of its own.

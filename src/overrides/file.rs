@@ -1,7 +1,10 @@
 //! The override file: [`Overrides`], its rows ([`Override`]) and its error
 //! ([`OverrideError`]).
 
+use core::cell::Cell;
 use core::fmt;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use serde_json::{Map, Value};
 
@@ -66,7 +69,10 @@ impl Override {
 /// `recommendation`, `known`, `api`, `range_end`, `unsigned`, `label`) are allowed and
 /// ignored, so an exported row edited by hand is a valid override. Any other field, an
 /// unknown layer, `err_type` or action, a missing field, a code given twice, or invalid
-/// JSON is an [`OverrideError`] that names the row and the field.
+/// JSON is an [`OverrideError`] that names the row and the field: JSON that does not
+/// parse inside a row (serde_json's own errors too: a number out of range, nesting past
+/// its recursion limit, a lone surrogate) names the row, and inside the value of one of
+/// the export's fields that field; between the rows, it names neither.
 ///
 /// A code can be one the catalog does not document: the override gives it its
 /// handling. For a range row, override the row's own code (the first of the range): it
@@ -93,10 +99,28 @@ impl Override {
 /// assert_eq!(new.known(), None);
 /// # Ok::<(), msdk_error_codes::OverrideError>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Overrides {
-    /// Sorted by code, one per code: found by binary search.
-    rows: Vec<Override>,
+    /// One per code, ordered by code: built in O(n log n) whatever the order of the
+    /// rows, and looked up in O(log n).
+    rows: BTreeMap<Code, Override>,
+}
+
+/// As when the rows were a sorted list: `Overrides { rows: [Override { .. }, ..] }`.
+impl fmt::Debug for Overrides {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Rows<'a>(&'a BTreeMap<Code, Override>);
+
+        impl fmt::Debug for Rows<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list().entries(self.0.values()).finish()
+            }
+        }
+
+        f.debug_struct("Overrides")
+            .field("rows", &Rows(&self.rows))
+            .finish()
+    }
 }
 
 impl Overrides {
@@ -106,29 +130,36 @@ impl Overrides {
     }
 
     /// Reads an override file: see [`Overrides`] for the rows.
+    ///
+    /// Takes O(n log n) time for n rows, whatever their order. JSON that does not parse
+    /// is the error, wherever it is; else the first bad row in file order (a code
+    /// given twice is the later row's error).
     pub fn from_json(json: &str) -> Result<Overrides, OverrideError> {
-        let File(rows) = serde_json::from_str(json).map_err(|e| OverrideError {
-            row: None,
-            field: None,
-            problem: match e.classify() {
-                serde_json::error::Category::Data => e.to_string(),
-                _ => format!("invalid JSON: {e}"),
-            },
-        })?;
-        let mut overrides = Overrides::new();
-        for (index, row) in rows.iter().enumerate() {
-            let row_number = index + 1;
-            let parsed = parse_row(row).map_err(|(field, problem)| OverrideError {
-                row: Some(row_number),
-                field,
-                problem,
-            })?;
-            overrides.insert_row(parsed, row_number)?;
+        // Where serde_json is, kept up to date by the visitors: its own errors (a
+        // number out of range, the recursion limit, a lone surrogate) come back without
+        // knowing the row or the field.
+        let place = Cell::new(Place::default());
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let read =
+            serde::de::DeserializeSeed::deserialize(FileSeed { place: &place }, &mut deserializer)
+                .and_then(|rows| deserializer.end().map(|()| rows));
+        match read {
+            Ok(rows) => rows,
+            Err(e) => {
+                let place = place.get();
+                Err(OverrideError {
+                    row: place.row,
+                    field: place.field,
+                    problem: match e.classify() {
+                        serde_json::error::Category::Data => e.to_string(),
+                        _ => format!("invalid JSON: {e}"),
+                    },
+                })
+            }
         }
-        Ok(overrides)
     }
 
-    /// The set with `row` added; a code given twice is an error.
+    /// The set with `row` added; a code given twice is an error. O(log n).
     pub fn with(mut self, row: Override) -> Result<Overrides, OverrideError> {
         let number = self.rows.len() + 1;
         self.insert_row(row, number)?;
@@ -155,14 +186,14 @@ impl Overrides {
                 ),
             });
         }
-        match self.rows.binary_search_by_key(&row.code, Override::code) {
-            Ok(_) => Err(OverrideError {
+        match self.rows.entry(row.code) {
+            Entry::Occupied(_) => Err(OverrideError {
                 row: Some(number),
                 field: None,
                 problem: format!("{} is overridden twice", row.code),
             }),
-            Err(at) => {
-                self.rows.insert(at, row);
+            Entry::Vacant(slot) => {
+                slot.insert(row);
                 Ok(())
             }
         }
@@ -170,8 +201,7 @@ impl Overrides {
 
     /// The override of `code`, if any.
     pub fn get(&self, code: Code) -> Option<&Override> {
-        let at = self.rows.binary_search_by_key(&code, Override::code).ok()?;
-        self.rows.get(at)
+        self.rows.get(&code)
     }
 
     /// How many codes are overridden.
@@ -186,101 +216,154 @@ impl Overrides {
 
     /// Every override, ordered by code.
     pub fn iter(&self) -> impl Iterator<Item = &Override> {
-        self.rows.iter()
+        self.rows.values()
     }
 }
 
-/// An override file: an array of rows, each read with its keys in order, so that a key
-/// given twice is seen (a `serde_json::Value` would keep the last one silently).
-struct File(Vec<RawRow>);
+/// Where in the file serde_json is: the row (1-based) and, inside a value of one of the
+/// export's fields, that field. Both `None` between rows.
+#[derive(Copy, Clone, Debug, Default)]
+struct Place {
+    row: Option<usize>,
+    field: Option<&'static str>,
+}
 
+/// An override file: an array of rows, each checked and added as soon as it is read.
+/// Its value is the file's outcome beyond JSON: the overrides, or the first bad row,
+/// which JSON that does not parse later in the file still overrules.
+struct FileSeed<'p> {
+    place: &'p Cell<Place>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = Result<Overrides, OverrideError>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FileSeed<'_> {
+    type Value = Result<Overrides, OverrideError>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array of rows")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut overrides = Overrides::new();
+        let mut problem = None;
+        let mut number = 0;
+        while let Some(row) = seq.next_element_seed(RowSeed {
+            place: self.place,
+            number: number + 1,
+        })? {
+            number += 1;
+            self.place.set(Place::default());
+            // After the first bad row, the rest is only read, for its JSON.
+            if problem.is_none() {
+                problem = parse_row(&row)
+                    .map_err(|(field, problem)| OverrideError {
+                        row: Some(number),
+                        field,
+                        problem,
+                    })
+                    .and_then(|row| overrides.insert_row(row, number))
+                    .err();
+            }
+        }
+        Ok(match problem {
+            Some(problem) => Err(problem),
+            None => Ok(overrides),
+        })
+    }
+}
+
+/// A row's entries in order, so that a key given twice is seen (a `serde_json::Value`
+/// would keep the last one silently); or "not an object" for anything else, so that the
+/// error can name the row.
 enum RawRow {
     Object(Vec<(String, Value)>),
     Other,
 }
 
-impl<'de> serde::Deserialize<'de> for File {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Rows;
+/// Row `number`: it marks the place as its own while serde_json reads it.
+struct RowSeed<'p> {
+    place: &'p Cell<Place>,
+    number: usize,
+}
 
-        impl<'de> serde::de::Visitor<'de> for Rows {
-            type Value = File;
+impl<'de> serde::de::DeserializeSeed<'de> for RowSeed<'_> {
+    type Value = RawRow;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON array of rows")
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<File, A::Error> {
-                let mut rows = Vec::new();
-                while let Some(row) = seq.next_element()? {
-                    rows.push(row);
-                }
-                Ok(File(rows))
-            }
-        }
-
-        deserializer.deserialize_seq(Rows)
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<RawRow, D::Error> {
+        self.place.set(Place {
+            row: Some(self.number),
+            field: None,
+        });
+        deserializer.deserialize_any(self)
     }
 }
 
-/// A row: an object's entries in order, or "not an object" for anything else, so that
-/// the error can name the row.
-impl<'de> serde::Deserialize<'de> for RawRow {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Row;
+impl<'de> serde::de::Visitor<'de> for RowSeed<'_> {
+    type Value = RawRow;
 
-        impl<'de> serde::de::Visitor<'de> for Row {
-            type Value = RawRow;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a row")
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a row")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RawRow, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some(pair) = map.next_entry::<String, Value>()? {
-                    pairs.push(pair);
-                }
-                Ok(RawRow::Object(pairs))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<RawRow, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(RawRow::Other)
-            }
-
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
-
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
-
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
-
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
-
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
-
-            fn visit_unit<E: serde::de::Error>(self) -> Result<RawRow, E> {
-                Ok(RawRow::Other)
-            }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawRow, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            // Inside the value of one of the export's fields, an error names it.
+            let field = ExportRow::FIELDS
+                .iter()
+                .copied()
+                .find(|&field| field == key);
+            self.place.set(Place {
+                row: Some(self.number),
+                field,
+            });
+            let value = map.next_value::<Value>()?;
+            self.place.set(Place {
+                row: Some(self.number),
+                field: None,
+            });
+            pairs.push((key, value));
         }
+        Ok(RawRow::Object(pairs))
+    }
 
-        deserializer.deserialize_any(Row)
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawRow, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(RawRow::Other)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<RawRow, E> {
+        Ok(RawRow::Other)
     }
 }
 
@@ -384,6 +467,11 @@ fn required<'v>(
 /// let err = Overrides::from_json(r#"[{"layer":"wechat_platform","code":40001,"err_type":3,"action":"soon"}]"#).unwrap_err();
 /// assert_eq!((err.row(), err.field()), (Some(1), Some("action")));
 /// assert!(err.to_string().starts_with("override row 1, field `action`: unknown action \"soon\""));
+///
+/// // JSON that does not parse, inside a field's value.
+/// let err = Overrides::from_json(r#"[{"layer":"qq_platform","description_en":"\ud83d"}]"#).unwrap_err();
+/// assert_eq!((err.row(), err.field()), (Some(1), Some("description_en")));
+/// assert!(err.to_string().starts_with("override row 1, field `description_en`: invalid JSON: "));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OverrideError {

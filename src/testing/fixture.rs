@@ -142,7 +142,8 @@ pub fn fixtures() -> impl Iterator<Item = Fixture> {
 /// The OIDB responses are never shadowed: their `ret` (`-15000`) is in no API table and
 /// the `ret:N` in `msg` is read only in the OIDB tables. Every documented code but the
 /// two logic ones appears under some API: its own table's for an API code,
-/// [`Api::Generic`] for the rest.
+/// [`Api::Generic`] for the rest. [`Api::OtherShare`], with no table of its own,
+/// receives exactly what [`Api::Generic`] receives.
 ///
 /// ```
 /// use msdk_error_codes::{fixtures_for, Api, Layer, LogicCode, MsdkCode};

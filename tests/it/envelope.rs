@@ -291,3 +291,133 @@ fn optional_and_newtype_payloads() {
     assert!(Envelope::<Vec<u8>>::from_slice(OK.as_bytes()).is_err());
     assert!(Envelope::<Vec<u8>>::from_slice(br#"{"ret":-1}"#).is_ok());
 }
+
+/// A key that does not decode exactly, through the slice path, against what serde_json
+/// itself says of the same body through the serde path: the same message and place.
+fn key_error_as_serde_json<T>(body: &[u8]) -> ParseError
+where
+    T: for<'a> Deserialize<'a> + std::fmt::Debug,
+{
+    let sliced = Envelope::<T>::from_slice(body).unwrap_err();
+    let serde = ParseError::from(serde_json::from_slice::<Envelope<T>>(body).unwrap_err());
+    assert_eq!(
+        (sliced.to_string(), sliced.line(), sliced.column()),
+        (serde.to_string(), serde.line(), serde.column()),
+        "{}",
+        String::from_utf8_lossy(body)
+    );
+    let one_liner = msdk_error_codes::from_slice::<T>(body).unwrap_err();
+    assert!(
+        matches!(one_liner, Error::Parse(ref e) if e.to_string() == sliced.to_string()),
+        "{one_liner}"
+    );
+    sliced
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Nick {
+    #[serde(rename = "nick\u{FFFD}")]
+    nick: i32,
+}
+
+#[derive(Debug, Deserialize)]
+struct Nothing {}
+
+#[test]
+fn a_payload_key_that_does_not_decode_is_an_error_at_the_key() {
+    type Map = BTreeMap<String, i32>;
+    // Two lone surrogates: once both read as U+FFFD, merged into one key.
+    let err = key_error_as_serde_json::<Map>(br#"{"ret":0,"msg":"ok","\ud800":1,"\udbff":2}"#);
+    assert_eq!((err.line(), err.column()), (1, 28));
+    assert!(err.is_syntax(), "{err}");
+    // A lone trailing surrogate once filled a field renamed to the replacement.
+    let err = key_error_as_serde_json::<Nick>(br#"{"ret":0,"msg":"ok","nick\udc00":1}"#);
+    assert!(
+        err.to_string()
+            .contains("lone leading surrogate in hex escape at line 1 column 31"),
+        "{err}"
+    );
+    // The field is filled by its own key only.
+    let body = "{\"ret\":0,\"msg\":\"ok\",\"nick\u{FFFD}\":7}";
+    let nick = msdk_error_codes::from_slice::<Nick>(body.as_bytes()).unwrap();
+    assert_eq!(nick.nick, 7);
+    // And the same key is refused where T would ignore it.
+    key_error_as_serde_json::<Nothing>(br#"{"ret":0,"msg":"ok","nick\udc00":1}"#);
+    // Raw bytes that are not UTF-8, on a second line.
+    let err = key_error_as_serde_json::<Map>(b"{\"ret\":0,\"msg\":\"ok\",\n  \"ab\xc3\":1}");
+    assert!(
+        err.to_string()
+            .contains("invalid unicode code point at line 2 column 6"),
+        "{err}"
+    );
+    key_error_as_serde_json::<Map>(b"{\"\xff\xfe\":1,\"ret\":0}");
+    // A key before `ret`, with a successful `ret` after it: the error at the key.
+    let err = key_error_as_serde_json::<Map>(br#"{"a\ud800b":1,"ret":0}"#);
+    assert_eq!((err.line(), err.column()), (1, 10));
+}
+
+#[test]
+fn a_valid_surrogate_pair_key_decodes() {
+    let body = br#"{"ret":0,"msg":"ok","\ud83d\ude00":1,"b\u00e9":2}"#;
+    let map = msdk_error_codes::from_slice::<BTreeMap<String, i32>>(body).unwrap();
+    assert_eq!(
+        map,
+        BTreeMap::from([("😀".to_owned(), 1), ("bé".to_owned(), 2)])
+    );
+    // A key that is itself U+FFFD, escaped or not, is a key like any other.
+    let body = "{\"ret\":0,\"\u{FFFD}\":1,\"\\ufffd\\u0041\":2}";
+    let map = msdk_error_codes::from_slice::<BTreeMap<String, i32>>(body.as_bytes()).unwrap();
+    assert_eq!(
+        map,
+        BTreeMap::from([("\u{FFFD}".to_owned(), 1), ("\u{FFFD}A".to_owned(), 2)])
+    );
+}
+
+#[test]
+fn a_failure_with_an_undecodable_key_is_still_the_msdk_error() {
+    let bodies: [&[u8]; 5] = [
+        br#"{"ret":-20000,"msg":"42001,access_token expired","\ud800":1,"\udbff":2}"#,
+        br#"{"ret":-20000,"msg":"42001,access_token expired","nick\udc00":1}"#,
+        b"{\"ret\":-20000,\"msg\":\"42001,access_token expired\",\"\xff\":1}",
+        // `ret` after the key: the body is read again for the envelope alone.
+        br#"{"nick\udc00":1,"ret":-20000,"msg":"42001,access_token expired"}"#,
+        b"{\"\xff\":1,\"msg\":\"42001,access_token expired\",\"ret\":-20000}",
+    ];
+    for body in bodies {
+        let shown = String::from_utf8_lossy(body);
+        for result in [
+            msdk_error_codes::from_slice::<BTreeMap<String, i32>>(body).map(drop),
+            msdk_error_codes::from_slice::<Nick>(body).map(drop),
+        ] {
+            assert!(
+                matches!(result, Err(Error::Msdk(ref e)) if e.code() == 42001),
+                "{shown}: {result:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn keys_handed_to_no_one_keep_the_scanners_tolerance() {
+    let bodies: [&[u8]; 4] = [
+        br#"{"ret":0,"msg":"ok","\ud800":1,"\udbff":2}"#,
+        br#"{"nick\udc00":{"\ud800":[1]},"ret":0}"#,
+        b"{\"ret\":0,\"\xff\":1}",
+        b"{\"ret\":-1,\"msg\":\"x\",\"\xff\":{\"\xfe\":2}}",
+    ];
+    for body in bodies {
+        let shown = String::from_utf8_lossy(body);
+        let response = MsdkResponse::from_slice(body).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        // T ignores the whole payload: it is handed no key.
+        let envelope = Envelope::<IgnoredAny>::from_slice(body).unwrap();
+        assert_eq!(envelope.response(), &response, "{shown}");
+    }
+    // Inside a value T skips, keys are not T's: only grammar is checked.
+    let body = br#"{"ret":0,"msg":"ok","a":1,"skipped":{"\ud800":1,"\udc00":[2]}}"#;
+    #[derive(Deserialize)]
+    struct A {
+        a: i32,
+    }
+    assert_eq!(msdk_error_codes::from_slice::<A>(body).unwrap().a, 1);
+}

@@ -68,6 +68,18 @@ mod visitor;
 /// reported as the MSDK error. A duplicate `ret`, `msg` or `err_type` is an error, as
 /// for `MsdkResponse`.
 ///
+/// Every top-level key handed to `T` is decoded exactly, as serde_json decodes the keys
+/// it hands on, whether `T` then reads its value or ignores it: a key with a lone
+/// surrogate escape or bytes that are not UTF-8 is a [`ParseError`] at that key, with
+/// serde_json's message ("lone leading surrogate in hex escape", "invalid unicode code
+/// point", ...), line and column. (In 0.1 such a key reached `T` with U+FFFD in it,
+/// so that two keys could merge into one, or fill a field renamed to the replacement.)
+/// It is the payload's error, under the rules above: a failure whose `ret` comes first
+/// never reads the key, and one whose `ret` comes after it is still the MSDK error. The
+/// payload values `T` skips, and a `T` that ignores the whole payload
+/// ([`IgnoredAny`](de::IgnoredAny)), which is handed no key, keep `MsdkResponse`'s
+/// tolerance.
+///
 /// Through serde's [`Deserialize`] (`serde_json::from_str`, an HTTP client's `.json()`)
 /// it reads the same way in one pass, but it cannot read the body again: there, a payload
 /// error that comes *before* `ret` stays a parse error even when `ret` then says the call

@@ -237,7 +237,8 @@ impl<'de> MapAccess<'de> for PayloadMap<'_, 'de> {
                 return Ok(None);
             };
             if key.field == Field::Other {
-                return seed.deserialize(KeyDeserializer(key)).map(Some);
+                let text = self.reader.key_text(&key)?;
+                return seed.deserialize(KeyDeserializer(text)).map(Some);
             }
             self.reader.field_value(key.field, &mut self.state.fields)?;
         }
@@ -250,14 +251,14 @@ impl<'de> MapAccess<'de> for PayloadMap<'_, 'de> {
     }
 }
 
-/// A payload key, borrowed from the input when it needs no decoding.
-struct KeyDeserializer<'de>(Key<'de>);
+/// A payload key, decoded exactly, borrowed from the input when it needs no decoding.
+struct KeyDeserializer<'de>(Cow<'de, str>);
 
 impl<'de> Deserializer<'de> for KeyDeserializer<'de> {
     type Error = WireError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, WireError> {
-        match self.0.text() {
+        match self.0 {
             Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
             Cow::Owned(text) => visitor.visit_string(text),
         }

@@ -22,6 +22,7 @@ pub(crate) use rules::{
     IntExpected, Message, MsgExpected, Number, ObjectExpected, int_from_str, unexpected_message,
 };
 pub(crate) use scan::{Literal, Syntax};
+use text::exact_text_of;
 pub(crate) use text::{decoded_field, text_of};
 
 /// One of the three envelope fields, or any other key.
@@ -59,13 +60,8 @@ pub(crate) struct Key<'a> {
     pub(crate) raw: &'a [u8],
     pub(crate) escaped: bool,
     pub(crate) field: Field,
-}
-
-impl<'a> Key<'a> {
-    /// The key as text (see [`text_of`]).
-    pub(crate) fn text(&self) -> Cow<'a, str> {
-        text_of(self.raw, self.escaped)
-    }
+    /// The byte offset of its opening quote, to place an error in it.
+    pub(crate) start: usize,
 }
 
 /// The envelope fields read so far: the same rules for every reader.
@@ -278,6 +274,7 @@ impl<'a> Reader<'a> {
 
     /// A key and its `:`, the cursor on the value.
     fn object_key(&mut self) -> Result<Key<'a>, ParseError> {
+        let start = self.pos;
         match self.peek() {
             Some(b'"') => self.pos += 1,
             Some(_) => return Err(self.peek_error(Syntax::KeyMustBeAString)),
@@ -299,7 +296,30 @@ impl<'a> Reader<'a> {
             raw: string.raw,
             escaped: string.escaped,
             field,
+            start,
         })
+    }
+
+    /// A key's text, decoded exactly, as serde_json decodes the keys it hands on: a key
+    /// with an escape or bytes that do not decode is serde_json's error, placed in it.
+    pub(crate) fn key_text(&self, key: &Key<'a>) -> Result<Cow<'a, str>, ParseError> {
+        match exact_text_of(key.raw, key.escaped) {
+            Some(text) => Ok(text),
+            None => self.undecodable_key(key),
+        }
+    }
+
+    /// serde_json's own reading of a key the crate's decoder refuses, for its message
+    /// and place.
+    #[cold]
+    fn undecodable_key(&self, key: &Key<'a>) -> Result<Cow<'a, str>, ParseError> {
+        let mut json = serde_json::Deserializer::from_slice(&self.bytes[key.start..]);
+        match <String as serde::Deserialize>::deserialize(&mut json) {
+            Err(error) => Err(self.relocate(key.start, &error)),
+            // The two decoders agree on what decodes; should they ever not,
+            // serde_json's text is the one a key read through serde would have.
+            Ok(text) => Ok(Cow::Owned(text)),
+        }
     }
 
     /// Reads the value of an envelope field into `fields`; a second `ret`, `msg` or

@@ -16,6 +16,20 @@ pub(crate) fn text_of(raw: &[u8], escaped: bool) -> Cow<'_, str> {
     Cow::Owned(decode_lossy(raw))
 }
 
+/// A scanned string's text, decoded exactly: `None` where [`text_of`] would put U+FFFD
+/// for an escape or bytes that do not decode (a lone surrogate, bytes that are not
+/// UTF-8). Borrowed when it has no escapes; else one allocation, as for `text_of`.
+pub(crate) fn exact_text_of(raw: &[u8], escaped: bool) -> Option<Cow<'_, str>> {
+    if !escaped {
+        return core::str::from_utf8(raw).ok().map(Cow::Borrowed);
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    if !for_each_decoded(raw, |bytes| out.extend_from_slice(bytes)) {
+        return None;
+    }
+    String::from_utf8(out).ok().map(Cow::Owned)
+}
+
 /// The field a key with escapes names, decoding at most as much as the longest field
 /// name: no allocation.
 pub(crate) fn decoded_field(raw: &[u8]) -> Field {
@@ -50,8 +64,11 @@ pub(crate) fn decode_lossy(raw: &[u8]) -> String {
 
 /// Calls `emit` with the decoded bytes of a scanned string's raw content, piece by
 /// piece. Escapes were checked by the scanner; a `\u` escape that is half of a
-/// surrogate pair without its other half is emitted as U+FFFD.
-pub(crate) fn for_each_decoded(raw: &[u8], mut emit: impl FnMut(&[u8])) {
+/// surrogate pair without its other half is emitted as U+FFFD. Returns whether every
+/// escape decoded (no U+FFFD stands in for one); the bytes between escapes are passed
+/// on as they are, UTF-8 or not.
+pub(crate) fn for_each_decoded(raw: &[u8], mut emit: impl FnMut(&[u8])) -> bool {
+    let mut exact = true;
     const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
     let mut i = 0;
     while i < raw.len() {
@@ -65,7 +82,9 @@ pub(crate) fn for_each_decoded(raw: &[u8], mut emit: impl FnMut(&[u8])) {
             continue;
         }
         // raw[i] is a backslash and the scanner checked what follows.
-        let Some(&kind) = raw.get(i + 1) else { break };
+        let Some(&kind) = raw.get(i + 1) else {
+            return false;
+        };
         let simple = match kind {
             b'"' => Some(b'"'),
             b'\\' => Some(b'\\'),
@@ -82,7 +101,9 @@ pub(crate) fn for_each_decoded(raw: &[u8], mut emit: impl FnMut(&[u8])) {
             i += 2;
             continue;
         }
-        let Some(unit) = hex4(raw, i + 2) else { break };
+        let Some(unit) = hex4(raw, i + 2) else {
+            return false;
+        };
         i += 6;
         let scalar = match unit {
             0xD800..=0xDBFF => match (raw.get(i), raw.get(i + 1), hex4(raw, i + 2)) {
@@ -98,9 +119,13 @@ pub(crate) fn for_each_decoded(raw: &[u8], mut emit: impl FnMut(&[u8])) {
         };
         match scalar {
             Some(c) => emit(c.encode_utf8(&mut [0; 4]).as_bytes()),
-            None => emit(REPLACEMENT),
+            None => {
+                exact = false;
+                emit(REPLACEMENT);
+            }
         }
     }
+    exact
 }
 
 /// Four hex digits at `at`, as a UTF-16 code unit.

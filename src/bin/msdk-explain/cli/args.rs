@@ -46,8 +46,8 @@ struct Args {
     msg: Option<String>,
 
     /// The API that was called, which decides the table read first: generic (default),
-    /// share-qzone, share-qq, game-center, blue-diamond, wechat-group, or an endpoint path
-    /// like /share/qq
+    /// share-qzone, share-qq, share-other, game-center, blue-diamond, wechat-group, or an
+    /// endpoint path like /share/qq
     #[arg(long, value_name = "API")]
     api: Option<Api>,
 

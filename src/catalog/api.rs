@@ -181,8 +181,10 @@ impl Api {
     /// [`Api::Generic`]. Game center, blue-diamond and WeChat group calls must name
     /// their context explicitly.
     ///
-    /// Only the path of a URL is read: the scheme and host (up to the first `/` after
-    /// `://`), the query string and the fragment (from the first `?` or `#`) are
+    /// First, as URL parsers do (WHATWG's, which reqwest's `url` crate follows), ASCII
+    /// tabs and line breaks anywhere are dropped and `\` separates segments like `/`.
+    /// Only the path of a URL is read: the scheme and host (up to the first separator
+    /// after `://`), the query string and the fragment (from the first `?` or `#`) are
     /// ignored, so `http://msdk.qq.com?next=/share/qq` is not a share call. The path is
     /// then normalised the way a server could read it, so that no spelling of a share
     /// call passes for a generic one:
@@ -201,7 +203,8 @@ impl Api {
     ///
     /// Never panics, whatever the text holds, and takes time linear in its length;
     /// allocates only for a segment with a percent escape to decode (one buffer of the
-    /// segment's length, two for the last segment).
+    /// segment's length, two for the last segment) and for text with a tab or line
+    /// break (one copy without them).
     ///
     /// ```
     /// use msdk_error_codes::Api;
@@ -211,13 +214,26 @@ impl Api {
     /// assert_eq!(Api::from_path("/share//%71q;jsessionid=1/."), Api::QqShare);
     /// assert_eq!(Api::from_path("/share/wechat"), Api::OtherShare);
     /// assert_eq!(Api::from_path("/share/qq/extra"), Api::OtherShare);
+    /// assert_eq!(Api::from_path("http://h/share\\q\tq"), Api::QqShare);
     /// ```
     pub fn from_path(path: &str) -> Api {
+        // URL parsers (WHATWG's, which reqwest's `url` follows) drop ASCII tabs and line
+        // breaks anywhere in a URL: `/share/q\tq` is a call to `/share/qq`.
+        if path.contains(['\t', '\n', '\r']) {
+            let cleaned: String = path
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .collect();
+            return Api::from_path(&cleaned);
+        }
         // Query and fragment first: a `/share/qq` inside them is not the path.
         let path = path.trim().split(['?', '#']).next().unwrap_or("");
-        // Then scheme and host: the path starts at the first `/` after them.
+        // Then scheme and host: the path starts at the first separator after them. They
+        // read `\` as `/` too, so it separates segments here as well.
         let path = match path.find("://") {
-            Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
+            Some(i) => path[i + 3..]
+                .find(['/', '\\'])
+                .map_or("", |j| &path[i + 3 + j..]),
             None => path,
         };
         // Right to left, `..` is a count of segments still to drop: the last two
@@ -225,7 +241,7 @@ impl Api {
         let mut pending_up = 0usize;
         let mut last = None;
         let mut share_seen = false;
-        for raw in path.rsplit('/') {
+        for raw in path.rsplit(['/', '\\']) {
             let raw = raw.split(';').next().unwrap_or("");
             let segment = match Segment::of(raw) {
                 Segment::Empty => continue,

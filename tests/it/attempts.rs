@@ -35,7 +35,10 @@ fn next_response_classifies_under_the_calls_api() {
     assert!(share.must_reauthorize());
     let mut generic = policy.start(Api::Generic);
     assert_eq!(generic.next_response(&response), Step::Stop);
-    assert!(!generic.must_reauthorize(), "under Generic it reads as an undocumented failure");
+    assert!(
+        !generic.must_reauthorize(),
+        "under Generic it reads as an undocumented failure"
+    );
 }
 
 #[test]
@@ -44,9 +47,15 @@ fn next_response_follows_the_policys_overrides() {
     let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
     let response = MsdkResponse::new(-20000, "61451,invalid parameter", None);
     let plain = RetryPolicy::default();
-    assert_eq!(plain.start(Api::Generic).next_response(&response), Step::Stop);
+    assert_eq!(
+        plain.start(Api::Generic).next_response(&response),
+        Step::Stop
+    );
     let overridden = plain.clone().with_classifier(classifier);
-    assert!(matches!(overridden.start(Api::Generic).next_response(&response), Step::RetryAfter(_)));
+    assert!(matches!(
+        overridden.start(Api::Generic).next_response(&response),
+        Step::RetryAfter(_)
+    ));
     assert!(overridden.classifier().is_some() && plain.classifier().is_none());
 }
 
@@ -60,7 +69,9 @@ fn next_with_another_apis_classification_is_a_caller_bug() {
 
 #[test]
 fn a_failed_refresh_stops_the_call_for_good() {
-    let policy = RetryPolicy::default().with_token_refreshes(5).without_jitter();
+    let policy = RetryPolicy::default()
+        .with_token_refreshes(5)
+        .without_jitter();
     let expired = MsdkResponse::new(-20000, "42001,access_token expired", Some(3));
     let mut attempts = policy.start(Api::Generic);
     assert_eq!(attempts.next_response(&expired), Step::RefreshThenRetry);
@@ -71,8 +82,14 @@ fn a_failed_refresh_stops_the_call_for_good() {
     // Whatever comes after: stop, and the user must still log in.
     assert_eq!(attempts.next_response(&expired), Step::Stop);
     assert_eq!(attempts.next(&classify(-307, "")), Step::Stop);
-    assert_eq!(attempts.next_failure(&TransportFailure::NotSent), Step::Stop);
-    assert_eq!(attempts.next_response(&MsdkResponse::new(0, "success", None)), Step::Stop);
+    assert_eq!(
+        attempts.next_failure(&TransportFailure::NotSent),
+        Step::Stop
+    );
+    assert_eq!(
+        attempts.next_response(&MsdkResponse::new(0, "success", None)),
+        Step::Stop
+    );
     assert!(attempts.must_reauthorize());
     assert_eq!(attempts.refreshes(), 1);
 }
@@ -83,16 +100,34 @@ fn transport_failures_share_the_bounds_with_msdk_answers() {
     let later = MsdkResponse::new(-2345, "", None); // server range: retry later
     let mut attempts = policy.start(Api::Generic);
     // Three delayed retries in all, whoever asks, with one backoff.
-    assert_eq!(attempts.next_failure(&TransportFailure::Status(502)), Step::RetryAfter(Duration::from_millis(500)));
-    assert_eq!(attempts.next_response(&later), Step::RetryAfter(Duration::from_secs(1)));
-    assert_eq!(attempts.next_failure(&TransportFailure::NotSent), Step::RetryAfter(Duration::from_secs(2)));
-    assert_eq!(attempts.next_failure(&TransportFailure::NotSent), Step::Stop);
+    assert_eq!(
+        attempts.next_failure(&TransportFailure::Status(502)),
+        Step::RetryAfter(Duration::from_millis(500))
+    );
+    assert_eq!(
+        attempts.next_response(&later),
+        Step::RetryAfter(Duration::from_secs(1))
+    );
+    assert_eq!(
+        attempts.next_failure(&TransportFailure::NotSent),
+        Step::RetryAfter(Duration::from_secs(2))
+    );
+    assert_eq!(
+        attempts.next_failure(&TransportFailure::NotSent),
+        Step::Stop
+    );
     assert_eq!(attempts.attempts(), 4);
 
     // The issue's call: three 502 pages, then -503, never more than max_attempts.
     let mut attempts = policy.start(Api::Generic);
     let mut made = 0;
-    let script = [Err(502), Err(502), Err(502), Ok(MsdkResponse::new(-503, "频率超限", None)), Ok(MsdkResponse::new(-503, "频率超限", None))];
+    let script = [
+        Err(502),
+        Err(502),
+        Err(502),
+        Ok(MsdkResponse::new(-503, "频率超限", None)),
+        Ok(MsdkResponse::new(-503, "频率超限", None)),
+    ];
     for reply in script.iter().cycle().take(20) {
         made += 1;
         let step = match reply {
@@ -108,9 +143,19 @@ fn transport_failures_share_the_bounds_with_msdk_answers() {
     // The budget counts transport failures like MSDK's retryable answers.
     let budget = RetryBudget::new(4, 1.0).unwrap();
     let policy = RetryPolicy::default().with_budget(budget.clone());
-    assert!(matches!(policy.start(Api::Generic).next_failure(&TransportFailure::NotSent), Step::RetryAfter(_)));
+    assert!(matches!(
+        policy
+            .start(Api::Generic)
+            .next_failure(&TransportFailure::NotSent),
+        Step::RetryAfter(_)
+    ));
     assert_eq!(budget.tokens(), 3.0);
-    assert_eq!(policy.start(Api::Generic).next_failure(&TransportFailure::NotSent), Step::Stop);
+    assert_eq!(
+        policy
+            .start(Api::Generic)
+            .next_failure(&TransportFailure::NotSent),
+        Step::Stop
+    );
     assert_eq!(budget.tokens(), 2.0);
 }
 
@@ -147,8 +192,18 @@ fn decisions_come_from_what_a_loop_holds() {
 fn steps_have_names_and_a_stored_form() {
     let cases = [
         (Step::Stop, "stop", "stop", r#"{"step":"stop"}"#),
-        (Step::RefreshThenRetry, "refresh_then_retry", "refresh_then_retry", r#"{"step":"refresh_then_retry"}"#),
-        (Step::RetryAfter(Duration::ZERO), "retry_after", "retry_after 0ns", r#"{"step":"retry_after","delay":{"secs":0,"nanos":0}}"#),
+        (
+            Step::RefreshThenRetry,
+            "refresh_then_retry",
+            "refresh_then_retry",
+            r#"{"step":"refresh_then_retry"}"#,
+        ),
+        (
+            Step::RetryAfter(Duration::ZERO),
+            "retry_after",
+            "retry_after 0ns",
+            r#"{"step":"retry_after","delay":{"secs":0,"nanos":0}}"#,
+        ),
         (
             Step::RetryAfter(Duration::new(1, 500_000_001)),
             "retry_after",
@@ -157,11 +212,19 @@ fn steps_have_names_and_a_stored_form() {
         ),
     ];
     for (step, name, display, json) in cases {
-        assert_eq!((step.as_str(), step.to_string()), (name, display.to_owned()));
+        assert_eq!(
+            (step.as_str(), step.to_string()),
+            (name, display.to_owned())
+        );
         assert_eq!(serde_json::to_string(&step).unwrap(), json);
         assert_eq!(serde_json::from_str::<Step>(json).unwrap(), step);
     }
-    for bad in [r#"{"step":"later"}"#, r#"{"step":"retry_after"}"#, r#"{"step":"stop","delay":{"secs":0,"nanos":0}}"#, r#""stop""#] {
+    for bad in [
+        r#"{"step":"later"}"#,
+        r#"{"step":"retry_after"}"#,
+        r#"{"step":"stop","delay":{"secs":0,"nanos":0}}"#,
+        r#""stop""#,
+    ] {
         assert!(serde_json::from_str::<Step>(bad).is_err(), "{bad}");
     }
 }
@@ -236,19 +299,32 @@ impl Settings {
 }
 
 fn any_settings() -> impl Strategy<Value = Settings> {
-    (0u32..4, 0u32..5, 0u32..3, 0u32..8, 0u64..2_000, 0u64..5_000, any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(immediate, delayed, refreshes, max, base, cap, jitter, non_idempotent, budget)| Settings {
-            immediate,
-            delayed,
-            refreshes,
-            max,
-            base: Duration::from_millis(base),
-            cap: Duration::from_millis(cap),
-            jitter,
-            non_idempotent,
-            budget,
-        },
+    (
+        0u32..4,
+        0u32..5,
+        0u32..3,
+        0u32..8,
+        0u64..2_000,
+        0u64..5_000,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
     )
+        .prop_map(
+            |(immediate, delayed, refreshes, max, base, cap, jitter, non_idempotent, budget)| {
+                Settings {
+                    immediate,
+                    delayed,
+                    refreshes,
+                    max,
+                    base: Duration::from_millis(base),
+                    cap: Duration::from_millis(cap),
+                    jitter,
+                    non_idempotent,
+                    budget,
+                }
+            },
+        )
 }
 
 proptest! {

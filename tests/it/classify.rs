@@ -860,6 +860,13 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
             format!("https://msdk.qq.com/share/{name}?next=/auth#x"),
             format!("share/{name}"),
             format!("/v2/share/{name}"),
+            // URL parsers read `\` as `/` and drop tabs and line breaks anywhere.
+            format!("http://h/share\\{name}"),
+            format!("\\share\\{name}"),
+            format!("http://h\\share/{name}"),
+            format!("/sh\tare/{name}"),
+            format!("/share/{}\n{}", &name[..1], &name[1..]),
+            format!("/share/{name}\r\n"),
         ] {
             paths.push((path, api));
         }
@@ -995,7 +1002,13 @@ struct Normalised {
 /// `Api::from_path`'s documented normalisations written out plainly, left to right,
 /// with a stack of strings: a model to hold its right-to-left scan to.
 fn normalise(path: &str) -> Normalised {
-    let path = path.trim();
+    // Tabs and line breaks dropped, `\` read as `/`, as URL parsers do.
+    let cleaned: String = path
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let path = cleaned.trim();
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let path = match path.find("://") {
         Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
@@ -1073,8 +1086,8 @@ fn tricky_path() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
             "/", "/", "/", "share", "SHARE", "%73hare", "sh%41re", "qq", "%71Q", "qzone",
             "qz%6Fne", "x", ".", "..", "%2e", "%2E%2e", ";a=1", ";", ":x", ":", " ", "%20", "\t",
-            "\u{3000}", "?", "#", "http://h", "://", "%", "%7", "%zz", "%2F", "%3B", "%3A", "%FF",
-            "%C3%A9", "é", "%25",
+            "\\", "\n", "\r", "\u{3000}", "?", "#", "http://h", "://", "%", "%7", "%zz", "%2F",
+            "%3B", "%3A", "%FF", "%C3%A9", "é", "%25",
         ]),
         "[a-z%/.;:?# ]{0,3}".prop_map(|s| Box::leak(s.into_boxed_str()) as &str),
     ];

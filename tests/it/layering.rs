@@ -48,11 +48,20 @@ fn references() -> BTreeMap<String, BTreeSet<(String, String)>> {
     rust_files(&src, &mut files);
     let mut found: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for file in files {
-        let relative = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if relative.starts_with("bin/") || relative == "lib.rs" {
             continue;
         }
-        let module = relative.split('/').next().unwrap().trim_end_matches(".rs").to_owned();
+        let module = relative
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_owned();
         for (number, line) in std::fs::read_to_string(&file).unwrap().lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;
@@ -82,7 +91,11 @@ fn concern_modules_depend_on_lower_ones_only() {
             panic!("src/{module} is not in LAYERS: add it where it belongs");
         };
         for (name, place) in names {
-            let target = if TABLES.contains(&name.as_str()) { "catalog" } else { name.as_str() };
+            let target = if TABLES.contains(&name.as_str()) {
+                "catalog"
+            } else {
+                name.as_str()
+            };
             let Some(target_level) = LAYERS.iter().position(|m| *m == target) else {
                 continue; // not a module: checked by the test below
             };
@@ -91,7 +104,11 @@ fn concern_modules_depend_on_lower_ones_only() {
             }
         }
     }
-    assert!(upward.is_empty(), "uses of a higher layer (a module cycle in the making):\n{}", upward.join("\n"));
+    assert!(
+        upward.is_empty(),
+        "uses of a higher layer (a module cycle in the making):\n{}",
+        upward.join("\n")
+    );
 }
 
 #[test]
@@ -105,5 +122,9 @@ fn library_code_names_items_by_their_module() {
             }
         }
     }
-    assert!(by_root.is_empty(), "root re-exports used inside the crate:\n{}", by_root.join("\n"));
+    assert!(
+        by_root.is_empty(),
+        "root re-exports used inside the crate:\n{}",
+        by_root.join("\n")
+    );
 }

@@ -11,53 +11,173 @@ use std::any::type_name;
 fn every_root_type_of_0_1_is_still_there() {
     use msdk_error_codes as m;
     let names = [
-        (type_name::<m::AccessCode>(), type_name::<m::access::AccessCode>()),
+        (
+            type_name::<m::AccessCode>(),
+            type_name::<m::access::AccessCode>(),
+        ),
         (type_name::<m::Api>(), type_name::<m::catalog::Api>()),
-        (type_name::<m::UnknownApi>(), type_name::<m::catalog::UnknownApi>()),
-        (type_name::<m::BlueDiamondCode>(), type_name::<m::blue_diamond::BlueDiamondCode>()),
-        (type_name::<m::InvalidBudget>(), type_name::<m::retry::InvalidBudget>()),
-        (type_name::<m::RetryBudget>(), type_name::<m::retry::RetryBudget>()),
-        (type_name::<m::Classification<'static>>(), type_name::<m::classification::Classification<'static>>()),
+        (
+            type_name::<m::UnknownApi>(),
+            type_name::<m::catalog::UnknownApi>(),
+        ),
+        (
+            type_name::<m::BlueDiamondCode>(),
+            type_name::<m::blue_diamond::BlueDiamondCode>(),
+        ),
+        (
+            type_name::<m::InvalidBudget>(),
+            type_name::<m::retry::InvalidBudget>(),
+        ),
+        (
+            type_name::<m::RetryBudget>(),
+            type_name::<m::retry::RetryBudget>(),
+        ),
+        (
+            type_name::<m::Classification<'static>>(),
+            type_name::<m::classification::Classification<'static>>(),
+        ),
         (type_name::<m::Code>(), type_name::<m::catalog::Code>()),
-        (type_name::<m::InvalidCode>(), type_name::<m::catalog::InvalidCode>()),
+        (
+            type_name::<m::InvalidCode>(),
+            type_name::<m::catalog::InvalidCode>(),
+        ),
         (type_name::<m::Action>(), type_name::<m::catalog::Action>()),
-        (type_name::<m::CodeInfo>(), type_name::<m::catalog::CodeInfo>()),
-        (type_name::<m::ErrType>(), type_name::<m::catalog::ErrType>()),
-        (type_name::<m::InvalidErrType>(), type_name::<m::catalog::UnknownErrType>()),
+        (
+            type_name::<m::CodeInfo>(),
+            type_name::<m::catalog::CodeInfo>(),
+        ),
+        (
+            type_name::<m::ErrType>(),
+            type_name::<m::catalog::ErrType>(),
+        ),
+        (
+            type_name::<m::InvalidErrType>(),
+            type_name::<m::catalog::UnknownErrType>(),
+        ),
         (type_name::<m::Layer>(), type_name::<m::catalog::Layer>()),
-        (type_name::<m::UnknownCode>(), type_name::<m::catalog::UnknownCode>()),
-        (type_name::<m::Backoff>(), type_name::<m::catalog::Backoff>()),
-        (type_name::<m::Decision>(), type_name::<m::catalog::Decision>()),
-        (type_name::<m::Envelope<'static, ()>>(), type_name::<m::response::Envelope<'static, ()>>()),
+        (
+            type_name::<m::UnknownCode>(),
+            type_name::<m::catalog::UnknownCode>(),
+        ),
+        (
+            type_name::<m::Backoff>(),
+            type_name::<m::catalog::Backoff>(),
+        ),
+        (
+            type_name::<m::Decision>(),
+            type_name::<m::catalog::Decision>(),
+        ),
+        (
+            type_name::<m::Envelope<'static, ()>>(),
+            type_name::<m::response::Envelope<'static, ()>>(),
+        ),
         (type_name::<m::Error>(), type_name::<m::response::Error>()),
-        (type_name::<m::OwnedEnvelope<()>>(), type_name::<m::response::OwnedEnvelope<()>>()),
-        (type_name::<m::MsdkError>(), type_name::<m::classification::MsdkError>()),
-        (type_name::<m::ParseError>(), type_name::<m::response::ParseError>()),
-        (type_name::<m::Fixture>(), type_name::<m::testing::Fixture>()),
-        (type_name::<m::GameCenterCode>(), type_name::<m::game_center::GameCenterCode>()),
-        (type_name::<m::LogicCode>(), type_name::<m::logic::LogicCode>()),
-        (type_name::<m::MsdkCode>(), type_name::<m::catalog::MsdkCode>()),
-        (type_name::<m::UnknownName>(), type_name::<m::catalog::UnknownName>()),
-        (type_name::<m::AccessTokenCode>(), type_name::<m::oidb::AccessTokenCode>()),
+        (
+            type_name::<m::OwnedEnvelope<()>>(),
+            type_name::<m::response::OwnedEnvelope<()>>(),
+        ),
+        (
+            type_name::<m::MsdkError>(),
+            type_name::<m::classification::MsdkError>(),
+        ),
+        (
+            type_name::<m::ParseError>(),
+            type_name::<m::response::ParseError>(),
+        ),
+        (
+            type_name::<m::Fixture>(),
+            type_name::<m::testing::Fixture>(),
+        ),
+        (
+            type_name::<m::GameCenterCode>(),
+            type_name::<m::game_center::GameCenterCode>(),
+        ),
+        (
+            type_name::<m::LogicCode>(),
+            type_name::<m::logic::LogicCode>(),
+        ),
+        (
+            type_name::<m::MsdkCode>(),
+            type_name::<m::catalog::MsdkCode>(),
+        ),
+        (
+            type_name::<m::UnknownName>(),
+            type_name::<m::catalog::UnknownName>(),
+        ),
+        (
+            type_name::<m::AccessTokenCode>(),
+            type_name::<m::oidb::AccessTokenCode>(),
+        ),
         (type_name::<m::OidbCode>(), type_name::<m::oidb::OidbCode>()),
-        (type_name::<m::PayTokenCode>(), type_name::<m::oidb::PayTokenCode>()),
-        (type_name::<m::Classifier>(), type_name::<m::overrides::Classifier>()),
-        (type_name::<m::Override>(), type_name::<m::overrides::Override>()),
-        (type_name::<m::OverrideError>(), type_name::<m::overrides::OverrideError>()),
-        (type_name::<m::Overrides>(), type_name::<m::overrides::Overrides>()),
-        (type_name::<m::QqPlatformCode>(), type_name::<m::qq::QqPlatformCode>()),
-        (type_name::<m::LogicRange>(), type_name::<m::catalog::LogicRange>()),
-        (type_name::<m::RefreshGate>(), type_name::<m::retry::RefreshGate>()),
-        (type_name::<m::RefreshTicket<'static>>(), type_name::<m::retry::RefreshTicket<'static>>()),
-        (type_name::<m::MsdkResponse<'static>>(), type_name::<m::response::MsdkResponse<'static>>()),
-        (type_name::<m::Attempts<'static>>(), type_name::<m::retry::Attempts<'static>>()),
-        (type_name::<m::RetryPolicy>(), type_name::<m::retry::RetryPolicy>()),
+        (
+            type_name::<m::PayTokenCode>(),
+            type_name::<m::oidb::PayTokenCode>(),
+        ),
+        (
+            type_name::<m::Classifier>(),
+            type_name::<m::overrides::Classifier>(),
+        ),
+        (
+            type_name::<m::Override>(),
+            type_name::<m::overrides::Override>(),
+        ),
+        (
+            type_name::<m::OverrideError>(),
+            type_name::<m::overrides::OverrideError>(),
+        ),
+        (
+            type_name::<m::Overrides>(),
+            type_name::<m::overrides::Overrides>(),
+        ),
+        (
+            type_name::<m::QqPlatformCode>(),
+            type_name::<m::qq::QqPlatformCode>(),
+        ),
+        (
+            type_name::<m::LogicRange>(),
+            type_name::<m::catalog::LogicRange>(),
+        ),
+        (
+            type_name::<m::RefreshGate>(),
+            type_name::<m::retry::RefreshGate>(),
+        ),
+        (
+            type_name::<m::RefreshTicket<'static>>(),
+            type_name::<m::retry::RefreshTicket<'static>>(),
+        ),
+        (
+            type_name::<m::MsdkResponse<'static>>(),
+            type_name::<m::response::MsdkResponse<'static>>(),
+        ),
+        (
+            type_name::<m::Attempts<'static>>(),
+            type_name::<m::retry::Attempts<'static>>(),
+        ),
+        (
+            type_name::<m::RetryPolicy>(),
+            type_name::<m::retry::RetryPolicy>(),
+        ),
         (type_name::<m::Step>(), type_name::<m::retry::Step>()),
-        (type_name::<m::Scenario>(), type_name::<m::testing::Scenario>()),
-        (type_name::<m::QqShareCode>(), type_name::<m::share::QqShareCode>()),
-        (type_name::<m::QzoneShareCode>(), type_name::<m::share::QzoneShareCode>()),
-        (type_name::<m::WechatGroupCode>(), type_name::<m::wechat::WechatGroupCode>()),
-        (type_name::<m::WechatPlatformCode>(), type_name::<m::wechat::WechatPlatformCode>()),
+        (
+            type_name::<m::Scenario>(),
+            type_name::<m::testing::Scenario>(),
+        ),
+        (
+            type_name::<m::QqShareCode>(),
+            type_name::<m::share::QqShareCode>(),
+        ),
+        (
+            type_name::<m::QzoneShareCode>(),
+            type_name::<m::share::QzoneShareCode>(),
+        ),
+        (
+            type_name::<m::WechatGroupCode>(),
+            type_name::<m::wechat::WechatGroupCode>(),
+        ),
+        (
+            type_name::<m::WechatPlatformCode>(),
+            type_name::<m::wechat::WechatPlatformCode>(),
+        ),
     ];
     for (root, module) in names {
         assert_eq!(root, module);
@@ -73,9 +193,9 @@ fn every_root_type_of_0_1_is_still_there() {
 #[test]
 fn every_root_function_trait_and_constant_of_0_1_is_still_there() {
     use msdk_error_codes::{
-        ErrorCode, OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, QqPlatformCode, catalog, classify,
-        classify_for, fixtures, fixtures_for, from_slice, from_slice_for, parse_oidb,
-        parse_passthrough, undocumented_response, Api, Layer,
+        Api, ErrorCode, Layer, OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, QqPlatformCode,
+        catalog, classify, classify_for, fixtures, fixtures_for, from_slice, from_slice_for,
+        parse_oidb, parse_passthrough, undocumented_response,
     };
     fn layer_of<T: ErrorCode>() -> Layer {
         T::LAYER
@@ -83,7 +203,10 @@ fn every_root_function_trait_and_constant_of_0_1_is_still_there() {
     assert_eq!(layer_of::<QqPlatformCode>(), Layer::QqPlatform);
     assert_eq!(catalog().count(), 308);
     assert_eq!(classify(-10000, "-73,x").code(), -73);
-    assert_eq!(classify_for(Api::QqShare, 100000, "").layer(), Layer::QqShare);
+    assert_eq!(
+        classify_for(Api::QqShare, 100000, "").layer(),
+        Layer::QqShare
+    );
     assert_eq!(fixtures().count(), 308);
     assert!(fixtures_for(Api::Generic).count() > 0);
     assert!(from_slice::<serde::de::IgnoredAny>(br#"{"ret":0}"#).is_ok());

@@ -41,7 +41,10 @@ fn every_failure_of_every_api_decides_by_the_table() {
         for failure in every_failure() {
             let decision = failure.decision();
             assert_eq!(decision, expected(failure), "{failure}");
-            assert_eq!(failure.may_have_run(), decision == Decision::Retry(Backoff::Later));
+            assert_eq!(
+                failure.may_have_run(),
+                decision == Decision::Retry(Backoff::Later)
+            );
             let step = policy.start(api).next_failure(&failure);
             let may_retry = match decision {
                 Decision::Retry(Backoff::SlowDown) => true,
@@ -81,11 +84,22 @@ fn labels_come_from_a_fixed_set() {
         .chain((0..=u16::MAX).map(TransportFailure::Status));
     for failure in all {
         let label = failure.label();
-        assert!(TransportFailure::LABELS.contains(&label), "{failure}: {label}");
-        assert!(label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'));
+        assert!(
+            TransportFailure::LABELS.contains(&label),
+            "{failure}: {label}"
+        );
+        assert!(
+            label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+        );
         seen.insert(label);
     }
-    assert_eq!(seen.len(), TransportFailure::LABELS.len(), "every label is reachable");
+    assert_eq!(
+        seen.len(),
+        TransportFailure::LABELS.len(),
+        "every label is reachable"
+    );
     let cases = [
         (TransportFailure::NotSent, "transport.not_sent"),
         (TransportFailure::MaybeSent, "transport.maybe_sent"),
@@ -114,14 +128,35 @@ fn the_stable_string_round_trips_exactly() {
         assert_eq!(text.parse::<TransportFailure>(), Ok(failure), "{text}");
         let json = serde_json::to_string(&failure).unwrap();
         assert_eq!(json, format!("{text:?}"));
-        assert_eq!(serde_json::from_str::<TransportFailure>(&json).unwrap(), failure);
+        assert_eq!(
+            serde_json::from_str::<TransportFailure>(&json).unwrap(),
+            failure
+        );
         assert_eq!(text.starts_with(failure.as_str()), true, "{text}");
     }
     assert_eq!("NOT_SENT".parse(), Ok(TransportFailure::NotSent));
-    for bad in ["", "status", "status:", "status:-1", "status:+5", "status: 5", "status:65536", "status:5x", "sent", "http.502"] {
+    for bad in [
+        "",
+        "status",
+        "status:",
+        "status:-1",
+        "status:+5",
+        "status: 5",
+        "status:65536",
+        "status:5x",
+        "sent",
+        "http.502",
+    ] {
         let err = bad.parse::<TransportFailure>().unwrap_err();
-        assert!(err.to_string().contains("not_sent, maybe_sent, status:<u16>"), "{bad}: {err}");
-        assert!(serde_json::from_value::<TransportFailure>(serde_json::json!(bad)).is_err(), "{bad}");
+        assert!(
+            err.to_string()
+                .contains("not_sent, maybe_sent, status:<u16>"),
+            "{bad}: {err}"
+        );
+        assert!(
+            serde_json::from_value::<TransportFailure>(serde_json::json!(bad)).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -129,8 +164,16 @@ fn the_stable_string_round_trips_exactly() {
 fn a_transport_error_says_what_failed_and_gives_the_cause_once() {
     let cause = || std::io::Error::new(std::io::ErrorKind::Other, "the cause's own text");
     let cases = [
-        (TransportFailure::NotSent, Api::QqShare, "MSDK call (share-qq) failed: the request was not sent (not_sent)"),
-        (TransportFailure::MaybeSent, Api::Generic, "MSDK call (generic) failed: the request may have reached MSDK (maybe_sent)"),
+        (
+            TransportFailure::NotSent,
+            Api::QqShare,
+            "MSDK call (share-qq) failed: the request was not sent (not_sent)",
+        ),
+        (
+            TransportFailure::MaybeSent,
+            Api::Generic,
+            "MSDK call (generic) failed: the request may have reached MSDK (maybe_sent)",
+        ),
         (
             TransportFailure::MaybeSent,
             Api::QzoneShare,
@@ -151,21 +194,42 @@ fn a_transport_error_says_what_failed_and_gives_the_cause_once() {
         let err = TransportError::new(failure, api, cause());
         assert_eq!(err.to_string(), text);
         assert!(!err.to_string().contains("the cause's own text"));
-        assert_eq!(std::error::Error::source(&err).unwrap().to_string(), "the cause's own text");
-        assert_eq!((err.failure(), err.api(), err.label(), err.decision()), (failure, api, failure.label(), failure.decision()));
+        assert_eq!(
+            std::error::Error::source(&err).unwrap().to_string(),
+            "the cause's own text"
+        );
+        assert_eq!(
+            (err.failure(), err.api(), err.label(), err.decision()),
+            (failure, api, failure.label(), failure.decision())
+        );
         // Through the crate's Error, the chain is the same: the cause once, below.
         let outer = Error::from(err);
         assert_eq!(outer.to_string(), text);
-        assert_eq!(std::error::Error::source(&outer).unwrap().to_string(), "the cause's own text");
-        assert_eq!((outer.label(), outer.decision()), (failure.label(), failure.decision()));
+        assert_eq!(
+            std::error::Error::source(&outer).unwrap().to_string(),
+            "the cause's own text"
+        );
+        assert_eq!(
+            (outer.label(), outer.decision()),
+            (failure.label(), failure.decision())
+        );
     }
-    crate::support::assert_send_sync_error(&TransportError::new(TransportFailure::NotSent, Api::Generic, "x"));
+    crate::support::assert_send_sync_error(&TransportError::new(
+        TransportFailure::NotSent,
+        Api::Generic,
+        "x",
+    ));
 }
 
 #[test]
 fn every_error_variant_has_a_bounded_label_and_a_decision() {
-    let msdk = msdk_error_codes::from_slice::<IgnoredAny>(br#"{"ret":-20000,"msg":"42001,expired"}"#).unwrap_err();
-    assert_eq!((msdk.label(), msdk.decision()), ("wechat_platform.42001", Decision::RefreshToken));
+    let msdk =
+        msdk_error_codes::from_slice::<IgnoredAny>(br#"{"ret":-20000,"msg":"42001,expired"}"#)
+            .unwrap_err();
+    assert_eq!(
+        (msdk.label(), msdk.decision()),
+        ("wechat_platform.42001", Decision::RefreshToken)
+    );
     let cases: [(&[u8], &str); 4] = [
         (b"<html>", "parse.syntax"),
         (br#"{"msg":"no ret"}"#, "parse.data"),
@@ -175,10 +239,15 @@ fn every_error_variant_has_a_bounded_label_and_a_decision() {
     for (body, label) in cases {
         let err = msdk_error_codes::from_slice::<IgnoredAny>(body).unwrap_err();
         assert!(matches!(err, Error::Parse(_)));
-        assert_eq!((err.label(), err.decision()), (label, Decision::Fail), "{err}");
+        assert_eq!(
+            (err.label(), err.decision()),
+            (label, Decision::Fail),
+            "{err}"
+        );
         assert!(Error::PARSE_LABELS.contains(&err.label()));
     }
-    let io = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_reader(FailingReader).unwrap_err();
+    let io = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_reader(FailingReader)
+        .unwrap_err();
     assert_eq!(Error::from(io).label(), "parse.io");
 }
 
@@ -187,7 +256,10 @@ struct FailingReader;
 
 impl std::io::Read for FailingReader {
     fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
-        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "reset",
+        ))
     }
 }
 
@@ -198,19 +270,31 @@ fn from_http_lets_msdk_decide_whatever_the_status() {
     let gateway: &[u8] = b"<html><title>502 Bad Gateway</title></html>";
     for status in [100, 200, 204, 301, 404, 429, 500, 502, 503, 599, 0, 999] {
         // MSDK's body decides, whatever the status.
-        let envelope = Envelope::<IgnoredAny>::from_http(Api::Generic, status, msdk_failure).unwrap();
+        let envelope =
+            Envelope::<IgnoredAny>::from_http(Api::Generic, status, msdk_failure).unwrap();
         assert_eq!(envelope.response().ret(), -307, "{status}");
-        assert!(Envelope::<IgnoredAny>::from_http(Api::Generic, status, msdk_success).unwrap().payload().is_some());
+        assert!(
+            Envelope::<IgnoredAny>::from_http(Api::Generic, status, msdk_success)
+                .unwrap()
+                .payload()
+                .is_some()
+        );
         // A body that is not MSDK's: a status failure, unless the status is 2xx.
         for body in [gateway, b"", b"{}", b"null"] {
             match Envelope::<IgnoredAny>::from_http(Api::QqShare, status, body) {
                 Err(Error::Parse(_)) => assert!((200..300).contains(&status), "{status}"),
                 Err(Error::Transport(e)) => {
                     assert!(!(200..300).contains(&status), "{status}");
-                    assert_eq!((e.failure(), e.api()), (TransportFailure::Status(status), Api::QqShare));
+                    assert_eq!(
+                        (e.failure(), e.api()),
+                        (TransportFailure::Status(status), Api::QqShare)
+                    );
                     let source = std::error::Error::source(&e).unwrap();
                     let body_error = source.downcast_ref::<UnexpectedBody>().unwrap();
-                    assert_eq!((body_error.status(), body_error.len()), (status, body.len()));
+                    assert_eq!(
+                        (body_error.status(), body_error.len()),
+                        (status, body.len())
+                    );
                 }
                 other => panic!("{status} {body:?}: {other:?}"),
             }
@@ -224,9 +308,17 @@ fn from_http_lets_msdk_decide_whatever_the_status() {
     }
     let bad_payload: &[u8] = br#"{"ret":0,"msg":"success","lists":["x"]}"#;
     for status in [200, 500] {
-        assert!(matches!(Envelope::<Friends>::from_http(Api::Generic, status, bad_payload), Err(Error::Parse(_))));
+        assert!(matches!(
+            Envelope::<Friends>::from_http(Api::Generic, status, bad_payload),
+            Err(Error::Parse(_))
+        ));
     }
-    let owned = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_http(Api::Generic, 200, msdk_failure).unwrap();
+    let owned = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_http(
+        Api::Generic,
+        200,
+        msdk_failure,
+    )
+    .unwrap();
     assert_eq!(owned.response().ret(), -307);
 }
 

@@ -152,12 +152,14 @@ impl TransportFailure {
                 503 => "http.503",
                 504 => "http.504",
                 505 => "http.505",
-                100..=199 => "http.1xx",
-                200..=299 => "http.2xx",
-                300..=399 => "http.3xx",
-                400..=499 => "http.4xx",
-                500..=599 => "http.5xx",
-                _ => "http.other",
+                _ => match status / 100 {
+                    1 => "http.1xx",
+                    2 => "http.2xx",
+                    3 => "http.3xx",
+                    4 => "http.4xx",
+                    5 => "http.5xx",
+                    _ => "http.other",
+                },
             },
         }
     }
@@ -185,7 +187,7 @@ impl FromStr for TransportFailure {
             .filter(|_| kind.eq_ignore_ascii_case("status"))
             .map(|(_, number)| number)
             .filter(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|number| crate::decimal::strict_i32(number))
+            .and_then(crate::decimal::strict_i32)
             .and_then(|number| u16::try_from(number).ok());
         let kinds = [TransportFailure::NotSent, TransportFailure::MaybeSent];
         status

@@ -132,7 +132,7 @@ fn the_stable_string_round_trips_exactly() {
             serde_json::from_str::<TransportFailure>(&json).unwrap(),
             failure
         );
-        assert_eq!(text.starts_with(failure.as_str()), true, "{text}");
+        assert!(text.starts_with(failure.as_str()), "{text}");
     }
     assert_eq!("NOT_SENT".parse(), Ok(TransportFailure::NotSent));
     for bad in [
@@ -162,7 +162,7 @@ fn the_stable_string_round_trips_exactly() {
 
 #[test]
 fn a_transport_error_says_what_failed_and_gives_the_cause_once() {
-    let cause = || std::io::Error::new(std::io::ErrorKind::Other, "the cause's own text");
+    let cause = || std::io::Error::other("the cause's own text");
     let cases = [
         (
             TransportFailure::NotSent,

@@ -14,6 +14,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use msdk_error_codes::classification::TransportFailure;
 use msdk_error_codes::{
     AccessCode, AccessTokenCode, Api, BlueDiamondCode, Classifier, Envelope, ErrorCode,
     GameCenterCode, LogicCode, MsdkResponse, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode,
@@ -256,6 +257,61 @@ fn bench_decision(c: &mut Criterion) {
             for outcome in black_box(&outcomes) {
                 let mut attempts = policy.start(outcome.api());
                 black_box(attempts.next(outcome));
+            }
+        })
+    });
+    // A whole attempt from a response: the call's classification and the step. Its
+    // baseline is the classification alone, and `start` alone (a policy clone).
+    let responses: Vec<_> = stream
+        .iter()
+        .map(|&(api, ret, msg)| (api, MsdkResponse::new(ret, msg, Some(1))))
+        .collect();
+    group.bench_function(BenchmarkId::new("crate", "next_response"), |b| {
+        b.iter(|| {
+            for (api, response) in black_box(&responses) {
+                let mut attempts = policy.start(*api);
+                black_box(attempts.next_response(response));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("classify_only", "next_response"), |b| {
+        b.iter(|| {
+            for (api, response) in black_box(&responses) {
+                black_box(response.classify_for(*api).decision());
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("start_only", "next_response"), |b| {
+        b.iter(|| {
+            for (api, _) in black_box(&responses) {
+                black_box(policy.start(*api));
+            }
+        })
+    });
+    let failures: Vec<_> = [
+        TransportFailure::NotSent,
+        TransportFailure::MaybeSent,
+        TransportFailure::Status(502),
+        TransportFailure::Status(503),
+        TransportFailure::Status(404),
+    ]
+    .into_iter()
+    .cycle()
+    .zip(stream.iter().map(|&(api, _, _)| api))
+    .take(stream.len())
+    .collect();
+    group.bench_function(BenchmarkId::new("crate", "next_failure"), |b| {
+        b.iter(|| {
+            for (failure, api) in black_box(&failures) {
+                let mut attempts = policy.start(*api);
+                black_box(attempts.next_failure(failure));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("start_only", "next_failure"), |b| {
+        b.iter(|| {
+            for (_, api) in black_box(&failures) {
+                black_box(policy.start(*api));
             }
         })
     });

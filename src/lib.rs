@@ -98,9 +98,15 @@ mod decimal;
 pub mod catalog;
 pub mod classification;
 pub mod overrides;
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+pub mod reqwest;
 pub mod response;
 pub mod retry;
 pub mod testing;
+#[cfg(feature = "tower")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tower")))]
+pub mod tower;
 
 #[doc(inline)]
 pub use catalog::tables::{access, blue_diamond, game_center, logic, oidb, qq, share, wechat};

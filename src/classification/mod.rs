@@ -110,4 +110,4 @@ pub use carriers::{OIDB_PREFIX_LIMIT, PASSTHROUGH_PREFIX_LIMIT, parse_oidb, pars
 pub use error::MsdkError;
 pub use outcome::Classification;
 pub use rules::{classify, classify_for};
-pub use transport::{TransportError, TransportFailure};
+pub use transport::{TransportCause, TransportError, TransportFailure};

@@ -317,3 +317,89 @@ impl std::error::Error for TransportError {
         Some(&*self.source)
     }
 }
+
+/// An HTTP client's error, read as a [`TransportFailure`]: how the crate's driver
+/// ([`Call`](crate::retry::Call)) and adapters see the errors of the client they run.
+///
+/// Implemented for [`std::io::Error`] (by its kind), for `Box<dyn Error + Send + Sync>`
+/// (tower's `BoxError`: the first error in its chain that the crate knows), and, with
+/// the `reqwest` feature, for `reqwest::Error` (see the `reqwest` module for the
+/// mapping); implement it for another client's error type.
+///
+/// ```
+/// use msdk_error_codes::classification::{TransportCause, TransportFailure};
+///
+/// let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+/// assert_eq!(refused.transport_failure(), Some(TransportFailure::NotSent));
+/// let reset = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+/// assert_eq!(reset.transport_failure(), Some(TransportFailure::MaybeSent));
+/// ```
+pub trait TransportCause {
+    /// The failure this error is, or `None` when it is no transport failure at all (a
+    /// request that could not be built, a redirect the client refused): such an error
+    /// ends the call and is never retried.
+    fn transport_failure(&self) -> Option<TransportFailure>;
+
+    /// The error, boxed, as the [`TransportError`]'s source.
+    fn into_source(self) -> Box<dyn std::error::Error + Send + Sync>;
+}
+
+/// By kind: a connection that was refused, or could not be made or addressed, was
+/// [`NotSent`](TransportFailure::NotSent); every other kind (a timeout, a reset, a
+/// response cut short, anything unknown) [`MaybeSent`](TransportFailure::MaybeSent),
+/// since it cannot say that the request did not leave.
+impl TransportCause for std::io::Error {
+    fn transport_failure(&self) -> Option<TransportFailure> {
+        use std::io::ErrorKind;
+        Some(match self.kind() {
+            ErrorKind::ConnectionRefused
+            | ErrorKind::AddrNotAvailable
+            | ErrorKind::AddrInUse
+            | ErrorKind::NotConnected
+            | ErrorKind::HostUnreachable
+            | ErrorKind::NetworkUnreachable
+            | ErrorKind::NetworkDown => TransportFailure::NotSent,
+            _ => TransportFailure::MaybeSent,
+        })
+    }
+
+    fn into_source(self) -> Box<dyn std::error::Error + Send + Sync> {
+        Box::new(self)
+    }
+}
+
+/// The first error in the chain that the crate knows decides ([`TransportError`],
+/// `std::io::Error`, and with their features `reqwest::Error`); an error it does not
+/// know is [`MaybeSent`](TransportFailure::MaybeSent), the failure that never retries a
+/// call that is not idempotent.
+impl TransportCause for Box<dyn std::error::Error + Send + Sync> {
+    fn transport_failure(&self) -> Option<TransportFailure> {
+        let mut error: Option<&(dyn std::error::Error + 'static)> = Some(&**self);
+        while let Some(e) = error {
+            if let Some(known) = known_failure(e) {
+                return known;
+            }
+            error = e.source();
+        }
+        Some(TransportFailure::MaybeSent)
+    }
+
+    fn into_source(self) -> Box<dyn std::error::Error + Send + Sync> {
+        self
+    }
+}
+
+/// The failure of an error of a type the crate knows, `None` for other types.
+fn known_failure(error: &(dyn std::error::Error + 'static)) -> Option<Option<TransportFailure>> {
+    if let Some(e) = error.downcast_ref::<TransportError>() {
+        return Some(Some(e.failure()));
+    }
+    if let Some(e) = error.downcast_ref::<std::io::Error>() {
+        return Some(e.transport_failure());
+    }
+    #[cfg(feature = "reqwest")]
+    if let Some(e) = error.downcast_ref::<::reqwest::Error>() {
+        return Some(e.transport_failure());
+    }
+    None
+}

@@ -235,6 +235,11 @@ pub enum Error {
     /// body is not an MSDK response.
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// The HTTP client could not make the request as asked (it could not be built, or
+    /// the client refused a redirect): no transport failure, never retried. The source
+    /// is the client's error.
+    #[error("the request could not be made as asked, so it was not retried")]
+    Request(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl Error {
@@ -246,7 +251,8 @@ impl Error {
     /// A metric label of bounded cardinality: the code's label for an MSDK failure
     /// ([`MsdkError::label`]), the failure's for a transport error
     /// ([`TransportFailure::label`](crate::classification::TransportFailure::label)),
-    /// and one of [`PARSE_LABELS`](Self::PARSE_LABELS) for a parse error.
+    /// one of [`PARSE_LABELS`](Self::PARSE_LABELS) for a parse error, and
+    /// `request.invalid` for a request the client could not make.
     ///
     /// ```
     /// let err = msdk_error_codes::from_slice::<serde::de::IgnoredAny>(b"<html>").unwrap_err();
@@ -260,18 +266,19 @@ impl Error {
             Error::Parse(e) if e.is_eof() => "parse.eof",
             Error::Parse(e) if e.is_io() => "parse.io",
             Error::Parse(_) => "parse.data",
+            Error::Request(_) => "request.invalid",
         }
     }
 
     /// What to do next: the MSDK error's decision, the transport failure's, and
     /// [`Fail`](Decision::Fail) for a body that could not be read (a body cut short is
     /// the HTTP client's to report, as a transport failure that may have reached MSDK,
-    /// not a parse error).
+    /// not a parse error) and for a request the client could not make.
     pub fn decision(&self) -> Decision {
         match self {
             Error::Msdk(e) => e.decision(),
             Error::Transport(e) => e.decision(),
-            Error::Parse(_) => Decision::Fail,
+            Error::Parse(_) | Error::Request(_) => Decision::Fail,
         }
     }
 }

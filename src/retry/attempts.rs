@@ -5,6 +5,7 @@ use core::fmt;
 use core::marker::PhantomData;
 use std::time::Duration;
 
+use super::trace::{self, Seen};
 use super::{RetryPolicy, Step};
 use crate::catalog::{Api, Backoff, Decision};
 use crate::classification::{Classification, TransportFailure};
@@ -122,13 +123,14 @@ impl Attempts<'_> {
     /// assert!(attempts.must_reauthorize());
     /// ```
     pub fn next_response(&mut self, response: &MsdkResponse<'_>) -> Step {
-        let decision = match &self.policy.classifier {
-            Some(classifier) => classifier
-                .classify_response_for(self.api, response)
-                .decision(),
-            None => response.classify_for(self.api).decision(),
+        let classification = match &self.policy.classifier {
+            Some(classifier) => classifier.classify_response_for(self.api, response),
+            None => response.classify_for(self.api),
         };
-        self.decide(decision)
+        self.decide(
+            classification.decision(),
+            Seen::Classification(&classification),
+        )
     }
 
     /// The attempt got no MSDK answer: follows
@@ -150,7 +152,7 @@ impl Attempts<'_> {
     /// assert_eq!(share.next_failure(&TransportFailure::MaybeSent), Step::Stop); // it may have been sent
     /// ```
     pub fn next_failure(&mut self, failure: &TransportFailure) -> Step {
-        self.decide(failure.decision())
+        self.decide(failure.decision(), Seen::Failure(*failure))
     }
 
     /// Takes the classification of the attempt just made and says what to do next.
@@ -174,7 +176,7 @@ impl Attempts<'_> {
             outcome.api(),
             self.api
         );
-        self.decide(outcome.decision())
+        self.decide(outcome.decision(), Seen::Classification(outcome))
     }
 
     /// The refresh that [`Step::RefreshThenRetry`] asked for did not bring a new token:
@@ -196,12 +198,27 @@ impl Attempts<'_> {
     pub fn refresh_failed(&mut self) -> Step {
         self.refresh_failed = true;
         self.reauthorize = true;
+        trace::step(
+            self.api,
+            self.attempts,
+            Seen::RefreshFailed,
+            None,
+            Step::Stop,
+        );
         Step::Stop
     }
 
-    /// One attempt's decision, by the rules of [`next`](Self::next).
-    fn decide(&mut self, decision: Decision) -> Step {
+    /// One attempt's decision, by the rules of [`next`](Self::next), recorded as one
+    /// event with the `tracing` feature.
+    fn decide(&mut self, decision: Decision, seen: Seen<'_>) -> Step {
         self.attempts = self.attempts.saturating_add(1);
+        let step = self.step(decision);
+        trace::step(self.api, self.attempts, seen, Some(decision), step);
+        step
+    }
+
+    /// The step for an attempt's decision, the attempt counted.
+    fn step(&mut self, decision: Decision) -> Step {
         if self.refresh_failed {
             return Step::Stop;
         }

@@ -37,12 +37,17 @@
 
 mod attempts;
 mod budget;
+mod driver;
 mod policy;
 mod refresh;
 mod step;
+mod token;
+mod trace;
 
 pub use attempts::Attempts;
 pub use budget::{InvalidBudget, RetryBudget};
+pub use driver::{Call, Finished, NoTokens, Sleep, Tokens, TokioSleep, WithTokens};
 pub use policy::RetryPolicy;
-pub use refresh::{RefreshGate, RefreshTicket};
+pub use refresh::{RefreshGate, RefreshTicket, Wait};
 pub use step::Step;
+pub use token::{Token, TokenCell};

@@ -1,8 +1,11 @@
-//! [`RefreshGate`]: single-flight token refresh, and the [`RefreshTicket`] of the one
-//! caller that refreshes.
+//! [`RefreshGate`]: single-flight token refresh, the [`RefreshTicket`] of the one
+//! caller that refreshes, and [`Wait`], the async wait for it.
 
 use core::fmt;
+use core::future::Future;
 use core::mem::ManuallyDrop;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -29,13 +32,13 @@ use std::time::{Duration, Instant};
 /// under one lock): a token read first could be older than the generation read after
 /// it, and would then start a needless refresh.
 ///
-/// [`wait_for`](Self::wait_for) blocks its thread on a [`Condvar`]. Async code should
-/// not call it on a runtime thread: poll [`generation`](Self::generation) and
-/// [`is_refreshing`](Self::is_refreshing) instead, or pair the gate with the runtime's
-/// notification primitive (tokio's `Notify`: the refresher calls `notify_waiters()`
-/// once its ticket has ended, and a waiter creates its `notified()` future *before* it
-/// checks the gate, so that it cannot miss the wake-up). A [`RefreshTicket`] is `Send`, so
-/// a spawned task that owns an `Arc<RefreshGate>` can hold it across `.await`s.
+/// [`wait_for`](Self::wait_for) blocks its thread on a [`Condvar`], for threads; async
+/// code awaits [`wait`](Self::wait) instead, which blocks no executor thread and works
+/// on any runtime. A [`RefreshTicket`] is `Send`, so a task that owns an
+/// `Arc<RefreshGate>` can hold it across `.await`s; a task cancelled while it holds the
+/// ticket drops it, which ends the refresh and wakes the waiters. A
+/// [`TokenCell`](super::TokenCell) keeps the token with its generation on top of a
+/// gate and runs this protocol for you.
 ///
 /// ```
 /// use std::sync::atomic::{AtomicUsize, Ordering};
@@ -85,12 +88,21 @@ pub struct RefreshGate {
     ended: Condvar,
 }
 
-/// Two plain values that every update leaves consistent, so a poisoned lock's state is
+/// Plain values that every update leaves consistent, so a poisoned lock's state is
 /// still good to use.
-#[derive(Copy, Clone, Debug)]
+#[derive(Debug)]
 struct State {
     generation: u64,
     refreshing: bool,
+    /// The generation whose refresh the refresher said failed ([`RefreshTicket::failed`]),
+    /// until a refresh succeeds.
+    failed: Option<u64>,
+    /// The wakers of pending [`Wait`]s, by slot; `None` where a wait was dropped.
+    waiters: Vec<Option<Waker>>,
+    /// The slots of `waiters` that are `None`, for the next registration.
+    free: Vec<usize>,
+    /// Counts the wake-ups: a [`Wait`] whose slot is of an older round registers again.
+    round: u64,
 }
 
 impl RefreshGate {
@@ -100,6 +112,10 @@ impl RefreshGate {
             state: Mutex::new(State {
                 generation: 0,
                 refreshing: false,
+                failed: None,
+                waiters: Vec::new(),
+                free: Vec::new(),
+                round: 0,
             }),
             ended: Condvar::new(),
         }
@@ -114,6 +130,47 @@ impl RefreshGate {
     /// Whether a refresh is running now (a [`RefreshTicket`] is alive).
     pub fn is_refreshing(&self) -> bool {
         self.lock().refreshing
+    }
+
+    /// The generation whose last refresh ended with [`RefreshTicket::failed`], until a
+    /// refresh succeeds: the refresh token itself is bad, so the callers of that
+    /// generation should re-authorize rather than try the refresh again. A ticket that
+    /// was only dropped (an error path, a cancelled task) does not set it: the next
+    /// caller may try.
+    pub fn failed_generation(&self) -> Option<u64> {
+        self.lock().failed
+    }
+
+    /// Waits, without blocking a thread, until the generation is newer than
+    /// `seen_generation` or no refresh is running; resolves to the generation then, as
+    /// [`wait_for`](Self::wait_for) returns it.
+    ///
+    /// Runtime-agnostic (a waker list of the gate's own, no runtime inside) and
+    /// cancel-safe: dropping the future unregisters it, and a wake-up cannot be lost,
+    /// because the condition is checked and the waker registered under the lock that
+    /// ending a refresh takes.
+    ///
+    /// ```
+    /// # futures_lite_block_on(async {
+    /// use msdk_error_codes::RefreshGate;
+    ///
+    /// let gate = RefreshGate::new();
+    /// let ticket = gate.try_begin(0).unwrap();
+    /// let wait = gate.wait(0);
+    /// ticket.succeeded();
+    /// assert_eq!(wait.await, 1);
+    /// assert_eq!(gate.wait(0).await, 1); // ready at once: the generation moved
+    /// # });
+    /// # fn futures_lite_block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+    /// # }
+    /// ```
+    pub fn wait(&self, seen_generation: u64) -> Wait<'_> {
+        Wait {
+            gate: self,
+            seen: seen_generation,
+            slot: None,
+        }
     }
 
     /// The ticket to refresh, for the one caller whose token is of the current
@@ -209,14 +266,104 @@ impl RefreshGate {
     /// Ends the running refresh, advancing the generation if it succeeded, and wakes
     /// every waiter: the successful refresh's token serves them all, and after a
     /// failure all of them may race to begin the next one.
-    fn end(&self, succeeded: bool) {
+    fn end(&self, outcome: Ended) {
         let mut state = self.lock();
         state.refreshing = false;
-        if succeeded {
-            state.generation += 1;
+        match outcome {
+            Ended::Succeeded => {
+                state.generation += 1;
+                state.failed = None;
+            }
+            Ended::Failed => state.failed = Some(state.generation),
+            Ended::Dropped => {}
         }
+        let waiters = core::mem::take(&mut state.waiters);
+        state.free.clear();
+        state.round = state.round.wrapping_add(1);
         drop(state);
         self.ended.notify_all();
+        // Woken outside the lock: a waker may poll its future at once, on this thread.
+        for waker in waiters.into_iter().flatten() {
+            waker.wake();
+        }
+    }
+}
+
+/// How a refresh ended.
+#[derive(Copy, Clone, Debug)]
+enum Ended {
+    Succeeded,
+    Failed,
+    Dropped,
+}
+
+/// The future of [`RefreshGate::wait`]: resolves to the generation once it is newer
+/// than the one seen, or no refresh is running.
+#[must_use = "a Wait does nothing unless awaited"]
+#[derive(Debug)]
+pub struct Wait<'a> {
+    gate: &'a RefreshGate,
+    seen: u64,
+    /// The waker's slot in the gate and the round it was registered in.
+    slot: Option<(u64, usize)>,
+}
+
+impl Future for Wait<'_> {
+    type Output = u64;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u64> {
+        let this = self.get_mut();
+        let mut state = this.gate.lock();
+        if state.generation > this.seen || !state.refreshing {
+            this.unregister(&mut state);
+            return Poll::Ready(state.generation);
+        }
+        match this.slot {
+            // Registered in this round: keep the waker current.
+            Some((round, index)) if round == state.round => match &mut state.waiters[index] {
+                Some(waker) if waker.will_wake(cx.waker()) => {}
+                slot => *slot = Some(cx.waker().clone()),
+            },
+            _ => {
+                let waker = Some(cx.waker().clone());
+                let index = match state.free.pop() {
+                    Some(index) => {
+                        state.waiters[index] = waker;
+                        index
+                    }
+                    None => {
+                        state.waiters.push(waker);
+                        state.waiters.len() - 1
+                    }
+                };
+                this.slot = Some((state.round, index));
+            }
+        }
+        Poll::Pending
+    }
+}
+
+impl Wait<'_> {
+    /// Frees the waker's slot, if it is still this round's.
+    fn unregister(&mut self, state: &mut State) {
+        if let Some((round, index)) = self.slot.take() {
+            if round == state.round {
+                if let Some(slot) = state.waiters.get_mut(index) {
+                    *slot = None;
+                    state.free.push(index);
+                }
+            }
+        }
+    }
+}
+
+/// A cancelled wait leaves nothing behind.
+impl Drop for Wait<'_> {
+    fn drop(&mut self) {
+        if self.slot.is_some() {
+            let gate = self.gate;
+            self.unregister(&mut gate.lock());
+        }
     }
 }
 
@@ -234,7 +381,7 @@ impl Default for RefreshGate {
 /// ```
 impl fmt::Debug for RefreshGate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = *self.lock();
+        let state = self.lock();
         f.debug_struct("RefreshGate")
             .field("generation", &state.generation)
             .field("refreshing", &state.refreshing)
@@ -245,9 +392,11 @@ impl fmt::Debug for RefreshGate {
 /// The right to refresh the token, held by the one caller
 /// [`RefreshGate::try_begin`] chose.
 ///
-/// Call [`succeeded`](Self::succeeded) once the new token is stored. Dropping the ticket
-/// instead (an error, `?`, a panic, a cancelled task) ends the refresh as failed: the
-/// generation stays, waiters wake up, and the next caller may begin.
+/// Call [`succeeded`](Self::succeeded) once the new token is stored, or
+/// [`failed`](Self::failed) when the refresh API said no (the refresh token is bad: the
+/// user must re-authorize). Dropping the ticket instead (an error, `?`, a panic, a
+/// cancelled task) ends the refresh as failed too, without that verdict: the generation
+/// stays, waiters wake up, and the next caller may begin.
 ///
 /// The ticket is `Send`, so it can move to another thread or be held across `.await`.
 ///
@@ -280,13 +429,32 @@ impl RefreshTicket<'_> {
     pub fn succeeded(self) {
         // Skips Drop, which would end the refresh a second time, as failed.
         let ticket = ManuallyDrop::new(self);
-        ticket.gate.end(true);
+        ticket.gate.end(Ended::Succeeded);
+    }
+
+    /// Ends the refresh as failed for good: the refresh API refused (the refresh token
+    /// is bad too), so trying again will not help. The generation stays, waiters wake
+    /// up, and [`RefreshGate::failed_generation`] names this generation, so that they
+    /// re-authorize instead of refreshing again.
+    ///
+    /// ```
+    /// use msdk_error_codes::RefreshGate;
+    ///
+    /// let gate = RefreshGate::new();
+    /// gate.try_begin(0).unwrap().failed();
+    /// assert_eq!(gate.failed_generation(), Some(0));
+    /// gate.try_begin(0).unwrap().succeeded(); // a caller may still try, and succeed
+    /// assert_eq!(gate.failed_generation(), None);
+    /// ```
+    pub fn failed(self) {
+        let ticket = ManuallyDrop::new(self);
+        ticket.gate.end(Ended::Failed);
     }
 }
 
 impl Drop for RefreshTicket<'_> {
     fn drop(&mut self) {
-        self.gate.end(false);
+        self.gate.end(Ended::Dropped);
     }
 }
 

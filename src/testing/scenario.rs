@@ -3,6 +3,7 @@
 
 #[cfg(feature = "wiremock")]
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -79,7 +80,17 @@ use crate::response::MsdkResponse;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Scenario {
     api: Api,
-    bodies: Vec<String>,
+    replies: Vec<Reply>,
+    /// A `then_delay` that waits for the step after it.
+    pending_delay: Duration,
+}
+
+/// One step: what the endpoint answers, and how long it waits first.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Reply {
+    status: u16,
+    body: String,
+    delay: Duration,
 }
 
 impl Scenario {
@@ -87,7 +98,8 @@ impl Scenario {
     pub fn new(api: Api) -> Scenario {
         Scenario {
             api,
-            bodies: Vec::new(),
+            replies: Vec::new(),
+            pending_delay: Duration::ZERO,
         }
     }
 
@@ -146,7 +158,7 @@ impl Scenario {
                 "Scenario::then({code}) under Api::{api:?}: {reason}. Its body {body} reads as: {read}"
             );
         }
-        self.bodies.push(body);
+        self.push(200, body);
         self
     }
 
@@ -169,7 +181,7 @@ impl Scenario {
     /// ```
     #[must_use]
     pub fn then_response(mut self, response: MsdkResponse<'_>) -> Scenario {
-        self.bodies.push(response.to_body());
+        self.push(200, response.to_body());
         self
     }
 
@@ -225,23 +237,100 @@ impl Scenario {
             body.push_str(&value.to_string());
         }
         body.push('}');
-        self.bodies.push(body);
+        self.push(200, body);
         self
     }
 
-    /// The JSON bodies, in order, one per step.
+    /// Then an HTTP reply that is not an MSDK response: `status` with `body` as it is (a
+    /// gateway's `502` page, an empty `503`), for the transport-failure path of a client
+    /// (`TransportFailure::Status`). Served with `content-type: text/html` when the body
+    /// starts with `<`, else `text/plain`. It is a step like the others: it counts in
+    /// [`len`](Self::len) and its body is in [`bodies`](Self::bodies).
+    ///
+    /// ```
+    /// use msdk_error_codes::{AccessCode, Api, Scenario};
+    ///
+    /// let scenario = Scenario::new(Api::Generic)
+    ///     .then_status(502, "<html>Bad Gateway</html>")
+    ///     .then(AccessCode::RateLimitExceeded);
+    /// assert_eq!(scenario.len(), 2);
+    /// assert_eq!(scenario.statuses(), [502, 200]);
+    /// assert_eq!(scenario.bodies()[0], "<html>Bad Gateway</html>");
+    /// ```
+    ///
+    /// # Panics
+    /// When `status` is not an HTTP status (`100..=999`), which no server can send.
+    #[must_use]
+    #[track_caller]
+    pub fn then_status(mut self, status: u16, body: impl Into<String>) -> Scenario {
+        assert!(
+            (100..=999).contains(&status),
+            "Scenario::then_status({status}): an HTTP status is 100..=999"
+        );
+        self.push(status, body.into());
+        self
+    }
+
+    /// Then wait `delay` before the step that follows this one (added up when given
+    /// twice), to make a client's timeout fire: the response is served late, so a client
+    /// whose timeout is shorter sees a timeout after sending (`MaybeSent`). A delay is
+    /// not a step: it counts in neither [`len`](Self::len) nor [`bodies`](Self::bodies);
+    /// [`delays`](Self::delays) lists them. A delay with no step after it delays nothing.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use msdk_error_codes::{AccessCode, Api, Scenario};
+    ///
+    /// let scenario = Scenario::new(Api::Generic)
+    ///     .then_delay(Duration::from_secs(5))
+    ///     .then(AccessCode::InternalError307)
+    ///     .then_success(serde_json::json!({}));
+    /// assert_eq!(scenario.len(), 2);
+    /// assert_eq!(scenario.delays(), [Duration::from_secs(5), Duration::ZERO]);
+    /// ```
+    #[must_use]
+    pub fn then_delay(mut self, delay: Duration) -> Scenario {
+        self.pending_delay = self.pending_delay.saturating_add(delay);
+        self
+    }
+
+    fn push(&mut self, status: u16, body: String) {
+        let delay = core::mem::take(&mut self.pending_delay);
+        self.replies.push(Reply {
+            status,
+            body,
+            delay,
+        });
+    }
+
+    /// The bodies, in order, one per step: MSDK's JSON, and as given for
+    /// [`then_status`](Self::then_status).
     pub fn bodies(&self) -> Vec<String> {
-        self.bodies.clone()
+        self.replies
+            .iter()
+            .map(|reply| reply.body.clone())
+            .collect()
+    }
+
+    /// The HTTP status of each step: 200 but for [`then_status`](Self::then_status).
+    pub fn statuses(&self) -> Vec<u16> {
+        self.replies.iter().map(|reply| reply.status).collect()
+    }
+
+    /// How long each step waits before it answers ([`then_delay`](Self::then_delay)).
+    pub fn delays(&self) -> Vec<Duration> {
+        self.replies.iter().map(|reply| reply.delay).collect()
     }
 
     /// The number of steps.
     pub fn len(&self) -> usize {
-        self.bodies.len()
+        self.replies.len()
     }
 
     /// Whether the scenario has no steps yet.
     pub fn is_empty(&self) -> bool {
-        self.bodies.is_empty()
+        self.replies.is_empty()
     }
 
     /// The API the scenario's codes are read in (for
@@ -260,9 +349,11 @@ impl Scenario {
     /// per request, then the last one again for every request after the end. Any
     /// method and any query string match; `path` is the URL path as
     /// `wiremock::matchers::path` takes it (a missing leading `/` is added; a `?` or a
-    /// host in it panics). Each response is `200` with `content-type:
-    /// application/json`: MSDK reports failures in the body, never in the status.
-    /// Requires the `wiremock` feature.
+    /// host in it panics). Each MSDK response is `200` with `content-type:
+    /// application/json`: MSDK reports failures in the body, never in the status; a
+    /// [`then_status`](Self::then_status) step has its own status, and a
+    /// [`then_delay`](Self::then_delay) makes the step after it answer late (the repeat
+    /// of a delayed last step is delayed too). Requires the `wiremock` feature.
     ///
     /// No expectation is set: a scenario that is never requested is not an error, and
     /// one requested more often than it has steps is not either (the last body
@@ -350,27 +441,29 @@ impl Scenario {
     #[track_caller]
     pub fn responder(&self) -> ScenarioResponder {
         assert!(
-            !self.bodies.is_empty(),
+            !self.replies.is_empty(),
             "Scenario::responder/mount: the scenario for Api::{:?} has no steps, so there is \
              no body to serve; add one with then, then_response or then_success",
             self.api
         );
         ScenarioResponder {
-            bodies: self.bodies.clone(),
+            replies: self.replies.clone(),
             served: AtomicUsize::new(0),
         }
     }
 }
 
-/// A [`Scenario`] as a `wiremock::Respond`: the bodies in order, one per request it
-/// answers, then the last one again; each a `200` with `content-type:
-/// application/json`. Made by [`Scenario::responder`]. Requires the `wiremock` feature.
+/// A [`Scenario`] as a `wiremock::Respond`: the steps in order, one per request it
+/// answers, then the last one again; MSDK's bodies as a `200` with `content-type:
+/// application/json`, a [`then_status`](Scenario::then_status) step with its status,
+/// each after its [`then_delay`](Scenario::then_delay). Made by
+/// [`Scenario::responder`]. Requires the `wiremock` feature.
 #[cfg(feature = "wiremock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wiremock")))]
 #[derive(Debug)]
 pub struct ScenarioResponder {
     /// Never empty: `Scenario::responder` refuses an empty scenario.
-    bodies: Vec<String>,
+    replies: Vec<Reply>,
     /// The requests answered so far. Only the count is shared, so `Relaxed` suffices:
     /// each request takes a distinct number, whatever the order they arrive in.
     served: AtomicUsize,
@@ -387,9 +480,18 @@ impl wiremock::Respond for ScenarioResponder {
                 Some(n.saturating_add(1))
             })
             .unwrap_or_else(|n| n);
-        let last = self.bodies.len().saturating_sub(1);
-        let body = self.bodies.get(n.min(last)).cloned().unwrap_or_default();
-        wiremock::ResponseTemplate::new(200).set_body_raw(body, "application/json")
+        let last = self.replies.len().saturating_sub(1);
+        let Some(reply) = self.replies.get(n.min(last)) else {
+            return wiremock::ResponseTemplate::new(500);
+        };
+        let mime = match reply.status {
+            200 => "application/json",
+            _ if reply.body.starts_with('<') => "text/html",
+            _ => "text/plain",
+        };
+        wiremock::ResponseTemplate::new(reply.status)
+            .set_body_raw(reply.body.clone(), mime)
+            .set_delay(reply.delay)
     }
 }
 

@@ -1,10 +1,11 @@
-//! A retry loop on a real async runtime: eight tasks call a fake MSDK endpoint at once,
-//! every one of them is told the shared access token expired, exactly one refreshes it
-//! (through a `RefreshGate`), and each call then rides out the transient errors the
-//! fake server has scripted, under one `RetryPolicy` with a shared `RetryBudget`.
+//! The driver on tokio: 64 tasks call a fake MSDK endpoint at once with the same
+//! access token, every one of them is told it expired, exactly one refreshes it (the
+//! `TokenCell`), and each call then rides out the transient failures the fake server
+//! has scripted (an internal error, a gateway's 502 page), under one `RetryPolicy` with
+//! a shared `RetryBudget`.
 //!
 //! ```text
-//! cargo run --example retry_tokio
+//! cargo run --example retry_tokio --features tokio
 //! ```
 
 use std::collections::VecDeque;
@@ -12,161 +13,99 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use msdk_error_codes::{Api, MsdkError, MsdkResponse, RefreshGate, RetryBudget, RetryPolicy, Step};
-use tokio::sync::Notify;
+use msdk_error_codes::retry::TokenCell;
+use msdk_error_codes::{Api, RetryBudget, RetryPolicy};
 
-/// A fake MSDK server: a script of one-off answers first, then success for the valid
-/// token and "access_token expired" for any other.
+/// A fake MSDK server: success for the valid token, "access_token expired" for any
+/// other, and a script of one-off failures first.
 struct FakeMsdk {
-    script: Mutex<VecDeque<&'static str>>,
+    script: Mutex<VecDeque<(u16, &'static str)>>,
     valid_token: Mutex<String>,
     refreshes: AtomicUsize,
+    requests: AtomicUsize,
 }
 
 impl FakeMsdk {
-    async fn call(&self, token: &str) -> Vec<u8> {
+    /// One request: the status and the body, as an HTTP client gives them.
+    async fn call(&self, token: &str) -> Result<(u16, Vec<u8>), std::io::Error> {
+        self.requests.fetch_add(1, Ordering::Relaxed);
         tokio::time::sleep(Duration::from_millis(2)).await; // the network
         if token != *self.valid_token.lock().unwrap() {
-            return br#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#.to_vec();
+            let expired = r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#;
+            return Ok((200, expired.into()));
         }
-        match self.script.lock().unwrap().pop_front() {
-            Some(body) => body.as_bytes().to_vec(),
-            None => br#"{"ret":0,"msg":"success","lists":[]}"#.to_vec(),
-        }
+        let (status, body) = self
+            .script
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or((200, r#"{"ret":0,"msg":"success","lists":[]}"#));
+        Ok((status, body.into()))
     }
 
-    /// A new token, or `None` when the refresh API fails (this fake one never does).
+    /// The refresh API: a new token (`None` if it refused; this fake one never does).
     async fn refresh_token(&self) -> Option<String> {
         tokio::time::sleep(Duration::from_millis(20)).await;
-        let n = self.refreshes.fetch_add(1, Ordering::SeqCst) + 1;
+        let n = self.refreshes.fetch_add(1, Ordering::Relaxed) + 1;
         let token = format!("token-{n}");
         *self.valid_token.lock().unwrap() = token.clone();
         Some(token)
     }
 }
 
-/// A running refresh: dropping it ends the refresh (as failed, unless its ticket was
-/// taken to succeed) and then wakes every task waiting for it.
-struct Refreshing<'a> {
-    ticket: Option<msdk_error_codes::RefreshTicket<'a>>,
-    refreshed: &'a Notify,
-}
-
-impl Drop for Refreshing<'_> {
-    fn drop(&mut self) {
-        drop(self.ticket.take());
-        self.refreshed.notify_waiters();
-    }
-}
-
-/// The client's side: the token with its generation, and the single-flight refresh.
-struct Client {
-    msdk: FakeMsdk,
-    token: Mutex<String>,
-    gate: RefreshGate,
-    refreshed: Notify,
-    policy: RetryPolicy,
-}
-
-impl Client {
-    /// The generation first, then the token it numbers (see `RefreshGate`).
-    fn token(&self) -> (u64, String) {
-        let generation = self.gate.generation();
-        (generation, self.token.lock().unwrap().clone())
-    }
-
-    /// Refreshes the token of generation `seen`, or waits for the task that does;
-    /// `false` when no new token came (then the user must log in again).
-    async fn refresh(&self, seen: u64) -> bool {
-        for _ in 0..3 {
-            // Created before the gate is checked, so the wake-up cannot be missed.
-            let refreshed = self.refreshed.notified();
-            if let Some(ticket) = self.gate.try_begin(seen) {
-                // The guard ends the refresh and wakes the waiters however this ends:
-                // success, an error, or the task cancelled at the .await.
-                let mut guard = Refreshing {
-                    ticket: Some(ticket),
-                    refreshed: &self.refreshed,
-                };
-                match self.msdk.refresh_token().await {
-                    Some(token) => {
-                        *self.token.lock().unwrap() = token;
-                        if let Some(ticket) = guard.ticket.take() {
-                            ticket.succeeded();
-                        }
-                        return true;
-                    }
-                    None => return false,
-                }
-            }
-            if self.gate.generation() > seen {
-                return true; // another task already refreshed
-            }
-            refreshed.await;
-            if self.gate.generation() > seen {
-                return true;
-            }
-            // The refresher gave up: try again, maybe as the refresher.
-        }
-        false
-    }
-
-    /// One logical call, with the policy's bounded retries.
-    async fn friends(&self, task: usize) -> Result<(), MsdkError> {
-        let mut attempts = self.policy.start(Api::Generic);
-        loop {
-            let (generation, token) = self.token();
-            let body = self.msdk.call(&token).await;
-            let response = MsdkResponse::from_slice(&body).expect("the fake server sends JSON");
-            let outcome = response.classify();
-            let step = attempts.next(&outcome);
-            println!("task {task}: {} -> {step:?}", outcome.decision());
-            match step {
-                Step::RetryAfter(delay) => tokio::time::sleep(delay).await,
-                Step::RefreshThenRetry if self.refresh(generation).await => {}
-                // Done, or no new token: the error says so (then: log in again).
-                _ => return response.into_result(),
-            }
-        }
-    }
+#[derive(serde::Deserialize)]
+struct Friends {
+    lists: Vec<serde::de::IgnoredAny>,
 }
 
 #[tokio::main]
 async fn main() {
-    let client = Arc::new(Client {
-        msdk: FakeMsdk {
-            // After the refresh: an internal error (重试一次), a rate limit (频率超限),
-            // then success for everyone.
-            script: Mutex::new(VecDeque::from([
-                r#"{"ret":-307,"msg":"internal error","err_type":1}"#,
-                r#"{"ret":-503,"msg":"频率超限","err_type":1}"#,
-            ])),
-            valid_token: Mutex::new("token-0-but-rotated".to_owned()),
-            refreshes: AtomicUsize::new(0),
-        },
-        token: Mutex::new("token-0".to_owned()),
-        gate: RefreshGate::new(),
-        refreshed: Notify::new(),
-        policy: RetryPolicy::default()
-            .with_base_delay(Duration::from_millis(10))
-            .with_budget(RetryBudget::default()),
+    let msdk = Arc::new(FakeMsdk {
+        script: Mutex::new(VecDeque::from([
+            (200, r#"{"ret":-307,"msg":"internal error","err_type":1}"#),
+            (502, "<html><title>502 Bad Gateway</title></html>"),
+        ])),
+        valid_token: Mutex::new(String::from("token-0")),
+        refreshes: AtomicUsize::new(0),
+        requests: AtomicUsize::new(0),
     });
+    // One policy and one budget per client; one token cell per user session.
+    let policy = RetryPolicy::default()
+        .with_base_delay(Duration::from_millis(10))
+        .with_budget(RetryBudget::default());
+    let tokens = Arc::new(TokenCell::new(String::from("expired-token")));
 
-    let tasks: Vec<_> = (0..8)
-        .map(|task| {
-            let client = client.clone();
-            tokio::spawn(async move { client.friends(task).await })
+    let calls: Vec<_> = (0..64)
+        .map(|_| {
+            let (msdk, policy, tokens) = (msdk.clone(), policy.clone(), tokens.clone());
+            tokio::spawn(async move {
+                let msdk = &*msdk;
+                policy
+                    .call(Api::Generic)
+                    .with_tokens(&tokens, || msdk.refresh_token())
+                    .send::<Friends, _, _, _, _>(
+                        |token: String| async move { msdk.call(&token).await },
+                    )
+                    .await
+            })
         })
         .collect();
-    for task in tasks {
-        task.await
-            .expect("no panic")
-            .expect("every call succeeds in the end");
+
+    let mut succeeded = 0;
+    for call in calls {
+        match call.await.expect("the task ran") {
+            Ok(friends) => {
+                succeeded += 1;
+                assert!(friends.lists.is_empty());
+            }
+            Err(e) => println!("a call failed: {} ({}, {})", e, e.label(), e.decision()),
+        }
     }
-    let refreshes = client.msdk.refreshes.load(Ordering::SeqCst);
-    println!("8 calls succeeded; {refreshes} token refresh for all of them");
-    assert_eq!(
-        refreshes, 1,
-        "single-flight: one refresh for eight expired calls"
+    println!(
+        "{succeeded} of 64 calls succeeded with {} requests, {} token refresh(es); token generation {}",
+        msdk.requests.load(Ordering::Relaxed),
+        msdk.refreshes.load(Ordering::Relaxed),
+        tokens.current().generation(),
     );
+    assert_eq!(msdk.refreshes.load(Ordering::Relaxed), 1);
 }

@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The concern modules, lowest first: each may use only those before it.
-const LAYERS: [&str; 7] = [
+/// The concern modules, lowest first: each may use only those before it. The adapters
+/// come last: nothing of the crate depends on them.
+const LAYERS: [&str; 9] = [
     "decimal",
     "catalog",
     "classification",
@@ -15,6 +16,8 @@ const LAYERS: [&str; 7] = [
     "overrides",
     "retry",
     "testing",
+    "reqwest",
+    "tower",
 ];
 
 /// The table modules' public paths at the root: they are the catalog's.

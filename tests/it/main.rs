@@ -13,6 +13,13 @@ mod support;
 
 mod attempts;
 mod budget;
+// Whole calls over HTTP: the driver, the middleware and the tower policy.
+#[cfg(all(
+    feature = "wiremock",
+    feature = "reqwest-middleware",
+    feature = "tower"
+))]
+mod calls;
 mod classify;
 mod conventions;
 mod decision;
@@ -33,4 +40,7 @@ mod retry;
 mod scenario;
 mod spec;
 mod storage;
+// The events of Attempts.
+#[cfg(feature = "tracing")]
+mod tracing;
 mod transport;

@@ -147,3 +147,184 @@ fn the_gate_is_send_and_sync_and_the_ticket_send() {
     };
     assert_spawnable(&task);
 }
+
+/// A waker that counts its wake-ups, for polling futures by hand.
+struct CountingWaker(std::sync::atomic::AtomicUsize);
+
+impl std::task::Wake for CountingWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+fn counting_waker() -> (Arc<CountingWaker>, std::task::Waker) {
+    let counter = Arc::new(CountingWaker(AtomicUsize::new(0)));
+    (counter.clone(), std::task::Waker::from(counter))
+}
+
+fn poll<F: std::future::Future + Unpin>(
+    future: &mut F,
+    waker: &std::task::Waker,
+) -> std::task::Poll<F::Output> {
+    std::pin::Pin::new(future).poll(&mut std::task::Context::from_waker(waker))
+}
+
+#[test]
+fn an_async_wait_wakes_once_the_refresh_ends_however_it_ends() {
+    for end in ["succeeded", "failed", "dropped"] {
+        let gate = RefreshGate::new();
+        let ticket = gate.try_begin(0).unwrap();
+        let (woken, waker) = counting_waker();
+        let mut wait = gate.wait(0);
+        assert!(poll(&mut wait, &waker).is_pending());
+        assert!(
+            poll(&mut wait, &waker).is_pending(),
+            "polled again: still one waker"
+        );
+        match end {
+            "succeeded" => ticket.succeeded(),
+            "failed" => ticket.failed(),
+            _ => drop(ticket),
+        }
+        assert_eq!(
+            woken.0.load(Ordering::SeqCst),
+            1,
+            "{end}: woken exactly once"
+        );
+        let expected = if end == "succeeded" { 1 } else { 0 };
+        assert_eq!(
+            poll(&mut wait, &waker),
+            std::task::Poll::Ready(expected),
+            "{end}"
+        );
+        assert_eq!(gate.failed_generation(), (end == "failed").then_some(0));
+    }
+}
+
+/// Every way of cancelling, at every point: waiters dropped before, while and after
+/// they registered, a refresher dropped while they wait; the gate stays usable, no
+/// dropped waiter is woken, and the live ones are.
+#[test]
+fn cancelled_waiters_and_refreshers_leave_the_gate_usable() {
+    for round in 0..64u32 {
+        let gate = RefreshGate::new();
+        let mut live = Vec::new();
+        let mut generation = 0;
+        for step in 0..6 {
+            let ticket = gate.try_begin(generation).expect("no refresh is running");
+            let (woken_dropped, dropped_waker) = counting_waker();
+            // A waiter that registers, then is cancelled.
+            let mut cancelled = gate.wait(generation);
+            assert!(poll(&mut cancelled, &dropped_waker).is_pending());
+            // A waiter created but never polled, cancelled too.
+            let never_polled = gate.wait(generation);
+            let (woken, waker) = counting_waker();
+            let mut waiting = gate.wait(generation);
+            assert!(poll(&mut waiting, &waker).is_pending());
+            if round & (1 << step) != 0 {
+                drop(cancelled);
+                drop(never_polled);
+            } else {
+                drop(never_polled);
+                drop(cancelled);
+            }
+            // Half the refreshes are abandoned (a cancelled refresher), half succeed.
+            let succeeds = (round >> step) & 2 == 0;
+            if succeeds {
+                ticket.succeeded();
+                generation += 1;
+            } else {
+                drop(ticket);
+            }
+            assert_eq!(
+                woken_dropped.0.load(Ordering::SeqCst),
+                0,
+                "a cancelled waiter is not woken"
+            );
+            assert_eq!(woken.0.load(Ordering::SeqCst), 1);
+            assert_eq!(
+                poll(&mut waiting, &waker),
+                std::task::Poll::Ready(generation)
+            );
+            live.push(waiting);
+        }
+        assert_eq!(gate.generation(), generation);
+        assert!(!gate.is_refreshing());
+        assert!(
+            gate.try_begin(generation).is_some(),
+            "usable after every kind of cancellation"
+        );
+    }
+}
+
+/// A refresher task cancelled at its `.await` releases the refresh: a waiting caller of
+/// the same token takes over and brings the new one.
+#[tokio::test(flavor = "current_thread")]
+async fn a_refresher_cancelled_at_an_await_hands_the_refresh_over() {
+    use msdk_error_codes::retry::TokenCell;
+
+    let cell = Arc::new(TokenCell::new(String::from("expired")));
+    let seen = cell.current();
+    let refreshes = Arc::new(AtomicUsize::new(0));
+    // The first refresher hangs on the refresh API, and is cancelled.
+    let hanging = {
+        let (cell, seen) = (cell.clone(), seen.clone());
+        tokio::spawn(async move {
+            cell.refresh(&seen, std::future::pending::<Option<String>>)
+                .await
+        })
+    };
+    tokio::task::yield_now().await;
+    assert!(cell.gate().is_refreshing());
+    let waiter = {
+        let (cell, seen, refreshes) = (cell.clone(), seen.clone(), refreshes.clone());
+        tokio::spawn(async move {
+            cell.refresh(&seen, || async move {
+                refreshes.fetch_add(1, Ordering::SeqCst);
+                Some(String::from("fresh"))
+            })
+            .await
+        })
+    };
+    tokio::task::yield_now().await;
+    assert_eq!(
+        refreshes.load(Ordering::SeqCst),
+        0,
+        "the waiter waits while the refresh runs"
+    );
+    hanging.abort();
+    assert!(hanging.await.unwrap_err().is_cancelled());
+    let token = waiter.await.unwrap().expect("the waiter took over");
+    assert_eq!((token.value().as_str(), token.generation()), ("fresh", 1));
+    assert_eq!(refreshes.load(Ordering::SeqCst), 1);
+    assert!(!cell.gate().is_refreshing());
+}
+
+/// A refresh the refresh API refused ends it for every caller of that token: none of
+/// them calls the refresh API again.
+#[tokio::test(flavor = "current_thread")]
+async fn a_refused_refresh_is_a_failure_for_every_caller() {
+    use msdk_error_codes::retry::TokenCell;
+
+    let cell = Arc::new(TokenCell::new(String::from("expired")));
+    let seen = cell.current();
+    let calls = Arc::new(AtomicUsize::new(0));
+    let callers: Vec<_> = (0..16)
+        .map(|_| {
+            let (cell, seen, calls) = (cell.clone(), seen.clone(), calls.clone());
+            tokio::spawn(async move {
+                cell.refresh(&seen, || async move {
+                    calls.fetch_add(1, Ordering::SeqCst);
+                    tokio::task::yield_now().await;
+                    None::<String>
+                })
+                .await
+            })
+        })
+        .collect();
+    for caller in callers {
+        assert!(caller.await.unwrap().is_none());
+    }
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(cell.gate().failed_generation(), Some(0));
+}

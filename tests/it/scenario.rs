@@ -371,3 +371,40 @@ proptest! {
         prop_assert!(message.as_deref().is_some_and(|m| m.contains(&needle)), "{:?}", message);
     }
 }
+
+#[test]
+fn http_level_steps_count_as_steps_and_delays_do_not() {
+    use std::time::Duration;
+
+    let scenario = Scenario::new(Api::Generic)
+        .then_status(502, "<html>Bad Gateway</html>")
+        .then_delay(Duration::from_millis(300))
+        .then_delay(Duration::from_millis(200))
+        .then(AccessCode::InternalError307)
+        .then_status(503, "")
+        .then_success(serde_json::json!({}))
+        .then_delay(Duration::from_secs(1)); // nothing after it: delays nothing
+    assert_eq!(scenario.len(), 4);
+    assert_eq!(scenario.statuses(), [502, 200, 503, 200]);
+    assert_eq!(
+        scenario.delays(),
+        [
+            Duration::ZERO,
+            Duration::from_millis(500),
+            Duration::ZERO,
+            Duration::ZERO
+        ]
+    );
+    let bodies = scenario.bodies();
+    assert_eq!(bodies.len(), 4);
+    assert_eq!(
+        (bodies[0].as_str(), bodies[2].as_str()),
+        ("<html>Bad Gateway</html>", "")
+    );
+    assert!(bodies[1].starts_with(r#"{"ret":-307,"#));
+    for status in [0, 99, 1000, u16::MAX] {
+        let refused =
+            std::panic::catch_unwind(|| Scenario::new(Api::Generic).then_status(status, "x"));
+        assert!(refused.is_err(), "{status}");
+    }
+}

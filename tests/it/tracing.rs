@@ -1,0 +1,154 @@
+//! With the `tracing` feature, `Attempts` records one event per attempt (target
+//! `msdk_error_codes`) with the fields the issue names, at the documented levels.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use msdk_error_codes::classification::TransportFailure;
+use msdk_error_codes::{Api, MsdkResponse, RetryPolicy, Step};
+use tracing::field::{Field, Visit};
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+/// One recorded event: its level, message and fields, as text.
+#[derive(Debug, Clone)]
+struct Event {
+    level: tracing::Level,
+    fields: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Default)]
+struct Recorder(Arc<Mutex<Vec<Event>>>);
+
+impl<S: tracing::Subscriber> Layer<S> for Recorder {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() != "msdk_error_codes" {
+            return;
+        }
+        struct Fields<'a>(&'a mut BTreeMap<String, String>);
+        impl Visit for Fields<'_> {
+            fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+                self.0.insert(field.name().to_owned(), format!("{value:?}"));
+            }
+            fn record_str(&mut self, field: &Field, value: &str) {
+                self.0.insert(field.name().to_owned(), value.to_owned());
+            }
+        }
+        let mut fields = BTreeMap::new();
+        event.record(&mut Fields(&mut fields));
+        self.0.lock().unwrap().push(Event {
+            level: *event.metadata().level(),
+            fields,
+        });
+    }
+}
+
+/// The events of running `body`, on this thread.
+fn recorded(body: impl FnOnce()) -> Vec<Event> {
+    let recorder = Recorder::default();
+    let subscriber = tracing_subscriber::registry().with(recorder.clone());
+    tracing::subscriber::with_default(subscriber, body);
+    recorder.0.lock().unwrap().clone()
+}
+
+/// An expected event: attempt, label, decision, step, delay_ms, ret.
+type Expected = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+#[test]
+fn one_event_per_attempt_with_its_fields() {
+    let policy = RetryPolicy::default().without_jitter();
+    let mut steps = Vec::new();
+    let events = recorded(|| {
+        let mut attempts = policy.start(Api::QqShare);
+        steps.push(attempts.next_failure(&TransportFailure::NotSent));
+        steps.push(attempts.next_response(&MsdkResponse::new(-503, "频率超限", None)));
+        steps.push(attempts.next_response(&MsdkResponse::new(100000, "鉴权错误", Some(2))));
+    });
+    assert_eq!(
+        steps.len(),
+        events.len(),
+        "one event per attempt: {events:#?}"
+    );
+    let want: [Expected; 3] = [
+        (
+            "1",
+            "transport.not_sent",
+            "retry_slow_down",
+            "retry_after",
+            Some("500"),
+            None,
+        ),
+        (
+            "2",
+            "access.-503",
+            "retry_slow_down",
+            "retry_after",
+            Some("1000"),
+            Some("-503"),
+        ),
+        (
+            "3",
+            "qq_share.100000",
+            "reauthorize",
+            "stop",
+            None,
+            Some("100000"),
+        ),
+    ];
+    for (event, (attempt, label, decision, step, delay_ms, ret)) in events.iter().zip(want) {
+        let f = &event.fields;
+        assert_eq!(f["api"], "share-qq");
+        assert_eq!(f["attempt"], attempt);
+        assert_eq!(f["label"], label);
+        assert_eq!(f["decision"], decision);
+        assert_eq!(f["step"], step);
+        assert_eq!(f.get("delay_ms").map(String::as_str), delay_ms);
+        assert_eq!(f.get("ret").map(String::as_str), ret);
+        assert!(f.contains_key("message"));
+    }
+    // Retries are DEBUG; the end of a failed call is INFO.
+    assert_eq!(events[0].level, tracing::Level::DEBUG);
+    assert_eq!(events[1].level, tracing::Level::DEBUG);
+    assert_eq!(events[2].level, tracing::Level::INFO);
+    assert_eq!(steps[2], Step::Stop);
+}
+
+#[test]
+fn a_successful_end_is_debug_and_a_failed_refresh_ends_the_call() {
+    let policy = RetryPolicy::default();
+    let events = recorded(|| {
+        let mut attempts = policy.start(Api::Generic);
+        attempts.next_response(&MsdkResponse::new(0, "success", None));
+        let mut attempts = policy.start(Api::Generic);
+        attempts.next_response(&MsdkResponse::new(-20000, "42001,expired", Some(3)));
+        attempts.refresh_failed();
+    });
+    let summary: Vec<(tracing::Level, &str, &str)> = events
+        .iter()
+        .map(|e| {
+            (
+                e.level,
+                e.fields["label"].as_str(),
+                e.fields["step"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (tracing::Level::DEBUG, "access.0", "stop"),
+            (
+                tracing::Level::DEBUG,
+                "wechat_platform.42001",
+                "refresh_then_retry"
+            ),
+            (tracing::Level::INFO, "refresh.failed", "stop"),
+        ]
+    );
+}

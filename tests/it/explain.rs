@@ -579,6 +579,12 @@ fn a_closed_stderr_does_not_stop_the_explanations() {
     assert!(String::from_utf8(out).unwrap().starts_with("ret 1"));
 }
 
+/// The decision of a code's own fixture response, read in its API.
+fn fixture_decision(code: MsdkCode) -> &'static str {
+    let fixture = code.fixture();
+    fixture.response().classify_for(fixture.api()).decision().as_str()
+}
+
 #[test]
 fn catalog_json_has_every_code_with_every_field() {
     let (status, out, _) = run(&["--catalog", "--format", "json"], "");
@@ -595,6 +601,7 @@ fn catalog_json_has_every_code_with_every_field() {
         assert_eq!(entry["recommendation_en"], code.recommendation_en());
         assert_eq!(entry["err_type"], code.err_type().code());
         assert_eq!(entry["action"], code.action().as_str());
+        assert_eq!(entry["decision"], fixture_decision(code));
         assert_eq!(entry["known"], true);
         let fixture = code.fixture();
         assert_eq!(entry["ret"], fixture.response().ret());
@@ -631,7 +638,9 @@ fn catalog_csv_round_trips() {
     assert_eq!(status, 0);
     let mut lines = out.lines();
     let header = csv_record(lines.next().unwrap());
-    assert_eq!(header.len(), 16);
+    // 17 with `decision`.
+    assert_eq!(header.len(), 17);
+    assert_eq!(header, msdk_error_codes::catalog::ExportRow::FIELDS);
     let rows: Vec<Vec<String>> = lines.map(csv_record).collect();
     assert_eq!(rows.len(), MsdkCode::COUNT);
     for (row, code) in rows.iter().zip(msdk_error_codes::catalog()) {
@@ -641,6 +650,7 @@ fn catalog_csv_round_trips() {
         assert_eq!(field("description"), code.description());
         assert_eq!(field("recommendation_en"), code.recommendation_en());
         assert_eq!(field("msg"), code.fixture().response().msg());
+        assert_eq!(field("decision"), fixture_decision(code));
     }
 }
 

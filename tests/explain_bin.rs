@@ -164,7 +164,7 @@ fn reader_closes_after_one_line(args: &[&str], stdin: Vec<u8>) {
 
 #[test]
 fn a_closed_stdout_is_a_quiet_exit() {
-    // The Markdown catalogue (over 80 KB) and the JSON one are larger than a pipe's
+    // The Markdown catalog (over 80 KB) and the JSON one are larger than a pipe's
     // buffer, so the tool is still writing when the reader goes away.
     reader_closes_after_one_line(&["--catalog"], Vec::new());
     reader_closes_after_one_line(&["--catalog", "--format", "json"], Vec::new());

@@ -1,12 +1,17 @@
 //! msdk-explain's modes, run on in-memory input and output, and the staleness check of
-//! `docs/error-codes.md`. `tests/explain_bin.rs` runs the real binary.
+//! `docs/error-codes.md`; the modules under `explain/` test standard input's lines, the
+//! summary and the look-ups the same way. `tests/explain_bin.rs` runs the real binary.
 
 #[path = "../../src/bin/msdk-explain/cli/mod.rs"]
 mod cli;
 
+mod lines;
+mod lookup;
+mod summary;
+
 use std::io::{self, BufReader, Write};
 
-use cli::{Command, Format};
+use cli::{ApiChoice, Command, Format};
 use msdk_error_codes::{Api, MsdkCode};
 use serde_json::Value;
 
@@ -38,7 +43,22 @@ fn explain(api: Api, ret: i32, msg: &str, json: bool) -> Command {
         ret,
         msg: msg.to_owned(),
         json,
+        overrides: None,
     }
+}
+
+fn stdin(api: ApiChoice, json: bool, summary: bool, prefix: bool) -> Command {
+    Command::Stdin {
+        api,
+        json,
+        summary,
+        prefix,
+        overrides: None,
+    }
+}
+
+fn catalog(format: Format, api: Option<Api>) -> Command {
+    Command::Catalog { format, api }
 }
 
 #[test]
@@ -90,35 +110,52 @@ fn arguments_parse() {
         ),
         (
             &[],
-            Command::Stdin {
-                api: Api::Generic,
-                json: false,
-            },
+            stdin(ApiChoice::Fixed(Api::Generic), false, false, true),
         ),
         (
             &["--json", "--api", "wechat-group"],
+            stdin(ApiChoice::Fixed(Api::WechatGroup), true, false, true),
+        ),
+        // New in issue 21: --summary, --no-prefix, --api auto, --overrides.
+        (
+            &["--summary", "--api", "auto"],
+            stdin(ApiChoice::Auto, false, true, true),
+        ),
+        (
+            &["--api=AUTO", "--json", "--no-prefix"],
+            stdin(ApiChoice::Auto, true, false, false),
+        ),
+        (
+            &["--overrides", "team.json", "--summary"],
             Command::Stdin {
-                api: Api::WechatGroup,
-                json: true,
+                api: ApiChoice::Fixed(Api::Generic),
+                json: false,
+                summary: true,
+                prefix: true,
+                overrides: Some("team.json".into()),
             },
         ),
-        (&["--catalog"], Command::Catalog(Format::Markdown)),
-        (&["--catalog", "--json"], Command::Catalog(Format::Json)),
+        // <RET>: a leading + and blanks around it stay accepted.
+        (&["+5"], explain(Api::Generic, 5, "", false)),
+        (&[" +0 "], explain(Api::Generic, 0, "", false)),
+        (&["--catalog"], catalog(Format::Markdown, None)),
+        (&["--catalog", "--json"], catalog(Format::Json, None)),
         (
             &["--catalog", "--format", "csv"],
-            Command::Catalog(Format::Csv),
+            catalog(Format::Csv, None),
         ),
         (
             &["--catalog", "--format", "md"],
-            Command::Catalog(Format::Markdown),
+            catalog(Format::Markdown, None),
         ),
-        (
-            &["--format=json", "--catalog"],
-            Command::Catalog(Format::Json),
-        ),
+        (&["--format=json", "--catalog"], catalog(Format::Json, None)),
         (
             &["--catalog", "--json", "--format", "csv"],
-            Command::Catalog(Format::Csv),
+            catalog(Format::Csv, None),
+        ),
+        (
+            &["--catalog", "--api", "share-qq"],
+            catalog(Format::Markdown, Some(Api::QqShare)),
         ),
     ];
     for (args, want) in cases {
@@ -167,9 +204,41 @@ fn bad_arguments_exit_2_with_claps_message() {
             &["--catalog", "1"],
             "'--catalog' cannot be used with '[RET]'",
         ),
+        // -0 is refused as the library refuses it, with the reason.
+        (&["-0"], "-0 is refused, as the library refuses it"),
+        (&[" -0"], "JSON's -0 is a float"),
+        (&["--", "-00"], "-0 is refused"),
         (
-            &["--catalog", "--api", "share-qq"],
-            "'--catalog' cannot be used with '--api <API>'",
+            &["--api", "auto", "1"],
+            "--api auto reads each line's endpoint",
+        ),
+        (
+            &["--api", "auto", "--catalog"],
+            "--api auto reads each line's endpoint",
+        ),
+        (
+            &["--summary", "1"],
+            "'--summary' cannot be used with '[RET]'",
+        ),
+        (&["--summary", "--catalog"], "cannot be used with"),
+        (&["--no-prefix", "--summary"], "cannot be used with"),
+        (
+            &["--overrides", "f.json", "--catalog"],
+            "cannot be used with",
+        ),
+        (
+            &["wechat_platform:42001", "msg"],
+            "[MSG] goes with a numeric <RET> only",
+        ),
+        (
+            &["--api", "share-qq", "qq_share:100000"],
+            "--api does not apply to a code or a label",
+        ),
+        (&["wechat:42001"], "expected <layer>:<number>"),
+        (&["qq_platform.x"], "is not <layer>.<number>"),
+        (
+            &["qq_platform.undocumented"],
+            "the label of every QQ platform code the catalog does not document",
         ),
         (
             &["--format", "csv", "1"],
@@ -247,6 +316,14 @@ fn help_explains_the_modes() {
         "--catalog [--format <FORMAT>]",
         "--api <API>",
         "--json",
+        "--summary",
+        "--no-prefix",
+        "--overrides <FILE>",
+        "--api auto reads each line's API",
+        "after an optional key=",
+        "also documented as",
+        "-0 is refused",
+        "line N:",
         "- csv:",
         "share-qq",
         "/share/qq",
@@ -254,6 +331,7 @@ fn help_explains_the_modes() {
         "msdk-explain -- 1 -h",
         "\\n, \\r\\n or \\r",
         "Exit status: 0 done, 1 some input lines were bad",
+        "2 bad arguments,\nan unreadable or bad --overrides file",
     ] {
         assert!(out.contains(words), "{words:?} not in\n{out}");
     }
@@ -349,6 +427,13 @@ not json at all
         "{err}"
     );
     assert_eq!(out.matches("ret ").count(), 3, "{out}");
+    // Where each came from: the line, and the text before the JSON (issue 21).
+    assert!(out.starts_with("line 1: ret -10000"), "{out}");
+    assert!(
+        out.contains("\nline 3: 2026-11-24 10:00:01 INFO msdk resp= ret -503, msg \"频率超限\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nline 7: ret 0, msg \"success\"\n"), "{out}");
     assert!(out.contains("TokenInvalidatedByPasswordChange"));
     assert!(out.contains("RateLimitExceeded"));
     assert!(out.contains("ret 0, msg \"success\""));
@@ -362,6 +447,8 @@ not json at all
         .collect();
     assert_eq!(objects.len(), 3);
     assert_eq!(objects[1]["code"], -503);
+    let lines: Vec<&Value> = objects.iter().map(|o| &o["line"]).collect();
+    assert_eq!(lines, [1, 3, 7]);
 
     let (status, _, err) = run(&[], "{\"ret\":1}\n\n");
     assert_eq!((status, err.as_str()), (0, ""));
@@ -377,11 +464,12 @@ fn stdin_uses_the_api_context_and_the_servers_err_type() {
     assert!(first.contains("BlueDiamondCode::AccountNotFound"), "{out}");
     assert!(first.contains("2 reauthorize"), "{out}");
     assert!(
-        first.contains("sent by the server; the catalogue says 1 network_unstable"),
+        // "catalog", as the crate spells it everywhere now (issue 21; was "catalogue").
+        first.contains("sent by the server; the catalog says 1 network_unstable"),
         "{out}"
     );
     assert!(first.contains("decision           reauthorize"), "{out}");
-    // A server 5 says less than the catalogue: the catalogue's stays.
+    // A server 5 says less than the catalog: the catalog's stays.
     assert!(second.contains("1 network_unstable"), "{out}");
     assert!(
         second.contains("decision           retry_immediately"),
@@ -407,11 +495,13 @@ fn stdin_lines_end_in_lf_crlf_or_a_lone_cr() {
     assert_eq!(status, cli::BAD_INPUT);
     assert_eq!(reported_lines(&err), [1, 3, 6], "{err}");
     assert_eq!(
-        out.lines().filter(|l| l.starts_with("ret ")).count(),
+        // Each explanation starts with its line number (issue 21).
+        out.lines().filter(|l| l.starts_with("line ")).count(),
         2,
         "{out}"
     );
-    assert!(out.starts_with("ret 0, msg \"\""), "{out}");
+    assert!(out.starts_with("line 2: ret 0, msg \"\""), "{out}");
+    assert!(out.contains("\nline 5: ret -503"), "{out}");
     assert!(out.contains("ret -503"), "{out}");
 
     // The same through readers that split the input everywhere, a CR LF across two
@@ -479,7 +569,7 @@ fn stdin_lines_longer_than_the_limit_are_skipped() {
     assert!(err.starts_with(&too_long), "{err}");
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(
-        out.starts_with("ret 0, msg \"\"") && !out.contains("ret 1"),
+        out.starts_with("line 2: ret 0, msg \"\"") && !out.contains("ret 1"),
         "{out}"
     );
 
@@ -488,7 +578,7 @@ fn stdin_lines_longer_than_the_limit_are_skipped() {
     input.extend_from_slice(b"{\"ret\":1}");
     let (status, out, err) = run_on(&[], &input);
     assert_eq!((status, err.as_str()), (0, ""));
-    assert!(out.starts_with("ret 1"), "{out}");
+    assert!(out.starts_with("line 1: ret 1"), "{out}");
 }
 
 #[test]
@@ -576,13 +666,17 @@ fn a_closed_stderr_does_not_stop_the_explanations() {
         false,
     );
     assert_eq!(status, cli::BAD_INPUT);
-    assert!(String::from_utf8(out).unwrap().starts_with("ret 1"));
+    assert!(String::from_utf8(out).unwrap().starts_with("line 2: ret 1"));
 }
 
 /// The decision of a code's own fixture response, read in its API.
 fn fixture_decision(code: MsdkCode) -> &'static str {
     let fixture = code.fixture();
-    fixture.response().classify_for(fixture.api()).decision().as_str()
+    fixture
+        .response()
+        .classify_for(fixture.api())
+        .decision()
+        .as_str()
 }
 
 #[test]
@@ -638,7 +732,7 @@ fn catalog_csv_round_trips() {
     assert_eq!(status, 0);
     let mut lines = out.lines();
     let header = csv_record(lines.next().unwrap());
-    // 17 with `decision`.
+    // 17 with `decision` (issue 21).
     assert_eq!(header.len(), 17);
     assert_eq!(header, msdk_error_codes::catalog::ExportRow::FIELDS);
     let rows: Vec<Vec<String>> = lines.map(csv_record).collect();
@@ -679,7 +773,7 @@ fn docs_error_codes_md_is_up_to_date() {
 }
 
 #[test]
-fn the_catalogue_export_is_a_valid_override_file() {
+fn the_catalog_export_is_a_valid_override_file() {
     let (status, out, _) = run(&["--catalog", "--format", "json"], "");
     assert_eq!(status, 0);
     let overrides = msdk_error_codes::Overrides::from_json(&out).unwrap();

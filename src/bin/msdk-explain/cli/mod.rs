@@ -1,7 +1,8 @@
 //! msdk-explain's logic: the arguments (`args`, read by clap), standard input's lines
 //! (`lines`), where a line's response and endpoint are (`locate`), the responses read
 //! from them (`input`), explanations (`explain`), the summary of a log (`summary`),
-//! look-ups of codes (`lookup`) and the catalog in JSON, Markdown and CSV (`export`).
+//! look-ups of codes (`lookup`), strings quoted as `{:?}` quotes them (`quoted`) and
+//! the catalog in JSON, Markdown and CSV (`export`).
 //! `main.rs` wires it to the process; `tests/it/explain.rs` runs it on in-memory input
 //! and output, and `benches/explain.rs` measures it.
 
@@ -12,6 +13,7 @@ mod input;
 mod lines;
 mod locate;
 mod lookup;
+mod quoted;
 mod summary;
 
 use std::ffi::OsString;

@@ -338,6 +338,7 @@ fn the_summary_counts_what_the_library_counts() {
         )),
         "{table}"
     );
+    assert!(bad > 1 && blank > 1, "plural forms above");
 }
 
 /// The peak resident set (VmHWM) of a running process, in KiB.

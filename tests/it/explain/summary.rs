@@ -117,7 +117,7 @@ fn the_table_for_people() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "9 lines read: 7 responses, 1 bad lines, 1 blank lines"
+        "9 lines read: 7 responses, 1 bad line, 1 blank line"
     );
     assert!(lines[2].starts_with("count   share  label"), "{out}");
     assert!(lines[2].ends_with("decision     description"), "{out}");

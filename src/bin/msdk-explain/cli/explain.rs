@@ -196,16 +196,11 @@ fn write_text(
                     .recommendation_en()
                     .trim_start_matches("None documented.");
                 let ours = ours.trim_start();
-                if ours.is_empty() || matches!(c.action(), Action::Unspecified) {
-                    writeln!(
-                        out,
-                        "  recommendation     none on the page (no 推荐处理) {ours}"
-                    )?;
-                } else {
-                    writeln!(
-                        out,
-                        "  recommendation     none on the page (no 推荐处理); the catalog's, from the description: {ours}"
-                    )?;
+                write!(out, "  recommendation     none on the page (no 推荐处理)")?;
+                match (ours.is_empty(), base.action()) {
+                    (true, _) => writeln!(out, ", nor in the catalog")?,
+                    (false, Action::Unspecified) => writeln!(out, "; {ours}")?,
+                    (false, _) => writeln!(out, "; the catalog's, from the description: {ours}")?,
                 }
             }
             None => writeln!(out, "  recommendation     {}", code.recommendation_en())?,

@@ -165,6 +165,16 @@ impl Summary<'_> {
     }
 }
 
+/// `1 line`, `2 lines`.
+struct Counted(u64, &'static str);
+
+impl std::fmt::Display for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = if self.0 == 1 { "" } else { "s" };
+        write!(f, "{} {}{s}", self.0, self.1)
+    }
+}
+
 fn percent(share: f64) -> String {
     format!("{:.1}%", share * 100.0)
 }
@@ -172,8 +182,11 @@ fn percent(share: f64) -> String {
 fn write_table(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     writeln!(
         out,
-        "{} lines read: {} responses, {} bad lines, {} blank lines",
-        report.lines, report.responses, report.bad_lines, report.blank_lines
+        "{} read: {}, {}, {}",
+        Counted(report.lines, "line"),
+        Counted(report.responses, "response"),
+        Counted(report.bad_lines, "bad line"),
+        Counted(report.blank_lines, "blank line")
     )?;
     let count_width = report
         .rows

@@ -63,6 +63,30 @@ fn catalog(format: Format, api: Option<Api>) -> Command {
     Command::Catalog { format, api }
 }
 
+/// Files of a test in a folder of their own, removed with it.
+struct Files(std::path::PathBuf);
+
+impl Files {
+    fn new(test: &str) -> Files {
+        let dir = std::env::temp_dir().join(format!("msdk-explain-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Files(dir)
+    }
+
+    /// Writes `name` with `text`; returns its path, as an argument.
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 #[test]
 fn arguments_parse() {
     let cases: &[(&[&str], Command)] = &[

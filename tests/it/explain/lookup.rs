@@ -4,7 +4,7 @@
 use msdk_error_codes::{Api, MsdkCode, catalog, fixtures_for};
 use serde_json::Value;
 
-use super::{cli, run};
+use super::{Files, cli, run};
 
 #[test]
 fn a_code_or_a_label_is_explained_as_msdk_sends_it() {
@@ -188,15 +188,12 @@ fn no_explanation_contradicts_itself() {
 
 #[test]
 fn a_bad_override_file_is_exit_2_with_its_error() {
-    let dir = std::env::temp_dir().join(format!("msdk-explain-overrides-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad.json");
-    std::fs::write(
-        &bad,
+    let files = Files::new("overrides");
+    let bad = files.write(
+        "bad.json",
         r#"[{"layer":"wechat_platform","code":40001,"err_type":3,"action":"soon"}]"#,
-    )
-    .unwrap();
-    let bad = bad.to_str().unwrap();
+    );
+    let bad = bad.as_str();
     for args in [vec!["--overrides", bad, "1"], vec!["--overrides", bad]] {
         let (status, out, err) = run(&args, "{\"ret\":1}\n");
         assert_eq!((status, out.as_str()), (cli::USAGE_ERROR, ""), "{args:?}");
@@ -206,7 +203,7 @@ fn a_bad_override_file_is_exit_2_with_its_error() {
             "{err}"
         );
     }
-    let missing = dir.join("missing.json");
+    let missing = std::path::Path::new(&bad).with_file_name("missing.json");
     let (status, _, err) = run(&["--overrides", missing.to_str().unwrap(), "1"], "");
     assert_eq!(status, cli::USAGE_ERROR);
     assert!(
@@ -215,15 +212,12 @@ fn a_bad_override_file_is_exit_2_with_its_error() {
     );
 
     // A good one: the override decides, and says so.
-    let good = dir.join("good.json");
-    std::fs::write(&good, r#"[{"layer":"wechat_platform","code":40001,"err_type":3,"action":"refresh_token","description_en":"Expired, as WeChat says now"}]"#).unwrap();
+    let good = files.write(
+        "good.json",
+        r#"[{"layer":"wechat_platform","code":40001,"err_type":3,"action":"refresh_token","description_en":"Expired, as WeChat says now"}]"#,
+    );
     let (status, out, _) = run(
-        &[
-            "--overrides",
-            good.to_str().unwrap(),
-            "-20000",
-            "40001,invalid credential",
-        ],
+        &["--overrides", &good, "-20000", "40001,invalid credential"],
         "",
     );
     assert_eq!(status, 0);
@@ -237,7 +231,6 @@ fn a_bad_override_file_is_exit_2_with_its_error() {
         "{out}"
     );
     assert!(out.contains("overridden         by the override file: err_type 3 refresh_token, action refresh_token"), "{out}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

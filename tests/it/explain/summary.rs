@@ -3,7 +3,7 @@
 use msdk_error_codes::{Api, MsdkResponse};
 use serde_json::Value;
 
-use super::{cli, run};
+use super::{Files, cli, run};
 
 const LOG: &str = "\
 t=1 api=/share/qq {\"ret\":100000,\"msg\":\"鉴权错误\"}
@@ -159,16 +159,12 @@ fn empty_input_and_bad_lines() {
 
 #[test]
 fn overrides_change_the_decisions_counted() {
-    let dir = std::env::temp_dir().join(format!("msdk-explain-summary-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("overrides.json");
-    std::fs::write(
-        &file,
+    let files = Files::new("summary");
+    let path = files.write(
+        "overrides.json",
         r#"[{"layer":"qq_share","code":100000,"err_type":1,"action":"retry_later","description_en":"Flaky auth"}]"#,
-    )
-    .unwrap();
-    let path = file.to_str().unwrap();
-    let (_, report, _) = summary(&["--api", "auto", "--overrides", path], LOG);
+    );
+    let (_, report, _) = summary(&["--api", "auto", "--overrides", &path], LOG);
     assert!(rows(&report).contains(&row(2, "qq_share.100000", "retry_later")));
     let overridden = report["rows"]
         .as_array()
@@ -177,7 +173,6 @@ fn overrides_change_the_decisions_counted() {
         .find(|r| r["label"] == "qq_share.100000")
         .unwrap();
     assert_eq!(overridden["description_en"], "Flaky auth");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

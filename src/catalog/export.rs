@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Api, Layer, MsdkCode};
+use super::{Api, Decision, Layer, MsdkCode};
 
 /// A value as one CSV cell: empty for `None`.
 trait Cell {
@@ -69,6 +69,7 @@ macro_rules! export_row {
         /// assert_eq!((row.label, row.api), ("qq_platform.-73", "generic"));
         /// let json = serde_json::to_value(&row).unwrap();
         /// assert_eq!(json["err_type"], 2);
+        /// assert_eq!(row.decision, "reauthorize");
         /// assert_eq!(ExportRow::FIELDS.len(), row.csv_record().len());
         /// ```
         #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -114,6 +115,10 @@ export_row! {
     err_type: i32,
     /// The normalised action's name.
     action: &'static str,
+    /// What a backend does next with the row's response (its `ret` and `msg`, read in
+    /// `api`): [`Decision::as_str`]. Derived from the row, so an override file's reader
+    /// ignores it.
+    decision: &'static str,
     /// Always `true`: the export holds documented codes (the field is there so that a
     /// row reads like a classification's JSON).
     known: bool,
@@ -132,6 +137,9 @@ impl ExportRow {
     pub fn of(code: MsdkCode) -> ExportRow {
         let info = code.info();
         let (ret, msg) = code.wire_form();
+        // The classification of that response: the row's handling for its `ret` (a
+        // platform's success row inside a failed `ret` is an unexplained failure).
+        let (err_type, action) = info.handling(ret);
         ExportRow {
             ret,
             msg: msg.into_owned(),
@@ -144,6 +152,7 @@ impl ExportRow {
             recommendation_en: info.recommendation_en,
             err_type: info.err_type.code(),
             action: info.action.as_str(),
+            decision: Decision::of(ret, action, err_type).as_str(),
             known: true,
             api: Api::for_layer(info.layer).as_str(),
             range_end: info.range_end,

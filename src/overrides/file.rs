@@ -66,8 +66,8 @@ impl Override {
 /// --catalog --format json`): `layer`, `code`, `err_type` (the wire integer, or its
 /// name) and `action` are required; `description_en` and `recommendation_en` are
 /// optional; the export's other fields (`ret`, `msg`, `name`, `description`,
-/// `recommendation`, `known`, `api`, `range_end`, `unsigned`, `label`) are allowed and
-/// ignored, so an exported row edited by hand is a valid override. Any other field, an
+/// `recommendation`, `decision`, `known`, `api`, `range_end`, `unsigned`, `label`) are
+/// allowed and ignored, so an exported row edited by hand is a valid override. Any other field, an
 /// unknown layer, `err_type` or action, a missing field, a code given twice, or invalid
 /// JSON is an [`OverrideError`] that names the row and the field: JSON that does not
 /// parse inside a row (serde_json's own errors too: a number out of range, nesting past

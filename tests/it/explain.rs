@@ -1,13 +1,20 @@
 //! msdk-explain's modes, run on in-memory input and output, and the staleness check of
-//! `docs/error-codes.md`. `tests/explain_bin.rs` runs the real binary.
+//! `docs/error-codes.md`; the modules under `explain/` test standard input's lines, the
+//! summary and the look-ups the same way. `tests/explain_bin.rs` runs the real binary.
 
 #[path = "../../src/bin/msdk-explain/cli/mod.rs"]
 mod cli;
 
-use std::io::{self, BufReader, Write};
+mod catalog;
+mod lines;
+mod lookup;
+mod streams;
+mod summary;
 
-use cli::{Command, Format};
-use msdk_error_codes::{Api, MsdkCode};
+use std::io::BufReader;
+
+use cli::{ApiChoice, Command, Format};
+use msdk_error_codes::Api;
 use serde_json::Value;
 
 /// Runs the tool on `stdin`; returns (status, stdout, stderr).
@@ -38,6 +45,45 @@ fn explain(api: Api, ret: i32, msg: &str, json: bool) -> Command {
         ret,
         msg: msg.to_owned(),
         json,
+        overrides: None,
+    }
+}
+
+fn stdin(api: ApiChoice, json: bool, summary: bool, prefix: bool) -> Command {
+    Command::Stdin {
+        api,
+        json,
+        summary,
+        prefix,
+        overrides: None,
+    }
+}
+
+fn catalog(format: Format, api: Option<Api>) -> Command {
+    Command::Catalog { format, api }
+}
+
+/// Files of a test in a folder of their own, removed with it.
+struct Files(std::path::PathBuf);
+
+impl Files {
+    fn new(test: &str) -> Files {
+        let dir = std::env::temp_dir().join(format!("msdk-explain-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Files(dir)
+    }
+
+    /// Writes `name` with `text`; returns its path, as an argument.
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -90,35 +136,52 @@ fn arguments_parse() {
         ),
         (
             &[],
-            Command::Stdin {
-                api: Api::Generic,
-                json: false,
-            },
+            stdin(ApiChoice::Fixed(Api::Generic), false, false, true),
         ),
         (
             &["--json", "--api", "wechat-group"],
+            stdin(ApiChoice::Fixed(Api::WechatGroup), true, false, true),
+        ),
+        // New in issue 21: --summary, --no-prefix, --api auto, --overrides.
+        (
+            &["--summary", "--api", "auto"],
+            stdin(ApiChoice::Auto, false, true, true),
+        ),
+        (
+            &["--api=AUTO", "--json", "--no-prefix"],
+            stdin(ApiChoice::Auto, true, false, false),
+        ),
+        (
+            &["--overrides", "team.json", "--summary"],
             Command::Stdin {
-                api: Api::WechatGroup,
-                json: true,
+                api: ApiChoice::Fixed(Api::Generic),
+                json: false,
+                summary: true,
+                prefix: true,
+                overrides: Some("team.json".into()),
             },
         ),
-        (&["--catalog"], Command::Catalog(Format::Markdown)),
-        (&["--catalog", "--json"], Command::Catalog(Format::Json)),
+        // <RET>: a leading + and blanks around it stay accepted.
+        (&["+5"], explain(Api::Generic, 5, "", false)),
+        (&[" +0 "], explain(Api::Generic, 0, "", false)),
+        (&["--catalog"], catalog(Format::Markdown, None)),
+        (&["--catalog", "--json"], catalog(Format::Json, None)),
         (
             &["--catalog", "--format", "csv"],
-            Command::Catalog(Format::Csv),
+            catalog(Format::Csv, None),
         ),
         (
             &["--catalog", "--format", "md"],
-            Command::Catalog(Format::Markdown),
+            catalog(Format::Markdown, None),
         ),
-        (
-            &["--format=json", "--catalog"],
-            Command::Catalog(Format::Json),
-        ),
+        (&["--format=json", "--catalog"], catalog(Format::Json, None)),
         (
             &["--catalog", "--json", "--format", "csv"],
-            Command::Catalog(Format::Csv),
+            catalog(Format::Csv, None),
+        ),
+        (
+            &["--catalog", "--api", "share-qq"],
+            catalog(Format::Markdown, Some(Api::QqShare)),
         ),
     ];
     for (args, want) in cases {
@@ -167,9 +230,41 @@ fn bad_arguments_exit_2_with_claps_message() {
             &["--catalog", "1"],
             "'--catalog' cannot be used with '[RET]'",
         ),
+        // -0 is refused as the library refuses it, with the reason.
+        (&["-0"], "-0 is refused, as the library refuses it"),
+        (&[" -0"], "JSON's -0 is a float"),
+        (&["--", "-00"], "-0 is refused"),
         (
-            &["--catalog", "--api", "share-qq"],
-            "'--catalog' cannot be used with '--api <API>'",
+            &["--api", "auto", "1"],
+            "--api auto reads each line's endpoint",
+        ),
+        (
+            &["--api", "auto", "--catalog"],
+            "--api auto reads each line's endpoint",
+        ),
+        (
+            &["--summary", "1"],
+            "'--summary' cannot be used with '[RET]'",
+        ),
+        (&["--summary", "--catalog"], "cannot be used with"),
+        (&["--no-prefix", "--summary"], "cannot be used with"),
+        (
+            &["--overrides", "f.json", "--catalog"],
+            "cannot be used with",
+        ),
+        (
+            &["wechat_platform:42001", "msg"],
+            "[MSG] goes with a numeric <RET> only",
+        ),
+        (
+            &["--api", "share-qq", "qq_share:100000"],
+            "--api does not apply to a code or a label",
+        ),
+        (&["wechat:42001"], "expected <layer>:<number>"),
+        (&["qq_platform.x"], "is not <layer>.<number>"),
+        (
+            &["qq_platform.undocumented"],
+            "the label of every QQ platform code the catalog does not document",
         ),
         (
             &["--format", "csv", "1"],
@@ -247,6 +342,14 @@ fn help_explains_the_modes() {
         "--catalog [--format <FORMAT>]",
         "--api <API>",
         "--json",
+        "--summary",
+        "--no-prefix",
+        "--overrides <FILE>",
+        "--api auto reads each line's API",
+        "after an optional key=",
+        "also documented as",
+        "-0 is refused",
+        "line N:",
         "- csv:",
         "share-qq",
         "/share/qq",
@@ -254,6 +357,7 @@ fn help_explains_the_modes() {
         "msdk-explain -- 1 -h",
         "\\n, \\r\\n or \\r",
         "Exit status: 0 done, 1 some input lines were bad",
+        "2 bad arguments,\nan unreadable or bad --overrides file",
     ] {
         assert!(out.contains(words), "{words:?} not in\n{out}");
     }
@@ -349,6 +453,13 @@ not json at all
         "{err}"
     );
     assert_eq!(out.matches("ret ").count(), 3, "{out}");
+    // Where each came from: the line, and the text before the JSON (issue 21).
+    assert!(out.starts_with("line 1: ret -10000"), "{out}");
+    assert!(
+        out.contains("\nline 3: 2026-11-24 10:00:01 INFO msdk resp= ret -503, msg \"频率超限\"\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nline 7: ret 0, msg \"success\"\n"), "{out}");
     assert!(out.contains("TokenInvalidatedByPasswordChange"));
     assert!(out.contains("RateLimitExceeded"));
     assert!(out.contains("ret 0, msg \"success\""));
@@ -362,6 +473,8 @@ not json at all
         .collect();
     assert_eq!(objects.len(), 3);
     assert_eq!(objects[1]["code"], -503);
+    let lines: Vec<&Value> = objects.iter().map(|o| &o["line"]).collect();
+    assert_eq!(lines, [1, 3, 7]);
 
     let (status, _, err) = run(&[], "{\"ret\":1}\n\n");
     assert_eq!((status, err.as_str()), (0, ""));
@@ -377,11 +490,12 @@ fn stdin_uses_the_api_context_and_the_servers_err_type() {
     assert!(first.contains("BlueDiamondCode::AccountNotFound"), "{out}");
     assert!(first.contains("2 reauthorize"), "{out}");
     assert!(
-        first.contains("sent by the server; the catalogue says 1 network_unstable"),
+        // "catalog", as the crate spells it everywhere now (issue 21; was "catalogue").
+        first.contains("sent by the server; the catalog says 1 network_unstable"),
         "{out}"
     );
     assert!(first.contains("decision           reauthorize"), "{out}");
-    // A server 5 says less than the catalogue: the catalogue's stays.
+    // A server 5 says less than the catalog: the catalog's stays.
     assert!(second.contains("1 network_unstable"), "{out}");
     assert!(
         second.contains("decision           retry_immediately"),
@@ -407,11 +521,13 @@ fn stdin_lines_end_in_lf_crlf_or_a_lone_cr() {
     assert_eq!(status, cli::BAD_INPUT);
     assert_eq!(reported_lines(&err), [1, 3, 6], "{err}");
     assert_eq!(
-        out.lines().filter(|l| l.starts_with("ret ")).count(),
+        // Each explanation starts with its line number (issue 21).
+        out.lines().filter(|l| l.starts_with("line ")).count(),
         2,
         "{out}"
     );
-    assert!(out.starts_with("ret 0, msg \"\""), "{out}");
+    assert!(out.starts_with("line 2: ret 0, msg \"\""), "{out}");
+    assert!(out.contains("\nline 5: ret -503"), "{out}");
     assert!(out.contains("ret -503"), "{out}");
 
     // The same through readers that split the input everywhere, a CR LF across two
@@ -479,7 +595,7 @@ fn stdin_lines_longer_than_the_limit_are_skipped() {
     assert!(err.starts_with(&too_long), "{err}");
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(
-        out.starts_with("ret 0, msg \"\"") && !out.contains("ret 1"),
+        out.starts_with("line 2: ret 0, msg \"\"") && !out.contains("ret 1"),
         "{out}"
     );
 
@@ -488,7 +604,7 @@ fn stdin_lines_longer_than_the_limit_are_skipped() {
     input.extend_from_slice(b"{\"ret\":1}");
     let (status, out, err) = run_on(&[], &input);
     assert_eq!((status, err.as_str()), (0, ""));
-    assert!(out.starts_with("ret 1"), "{out}");
+    assert!(out.starts_with("line 1: ret 1"), "{out}");
 }
 
 #[test]
@@ -501,185 +617,4 @@ fn a_terminal_on_stdin_is_told_how_to_end_the_input() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let status = cli::run(["1"], &mut &b""[..], &mut out, &mut err, true);
     assert_eq!((status, err.as_slice()), (0, &b""[..]));
-}
-
-/// A writer that takes `room` bytes, then fails with `kind`.
-struct Failing {
-    room: usize,
-    kind: io::ErrorKind,
-}
-
-impl Write for Failing {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.room == 0 {
-            return Err(self.kind.into());
-        }
-        let n = buf.len().min(self.room);
-        self.room -= n;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-#[test]
-fn a_closed_stdout_is_a_quiet_exit_other_write_errors_are_reported() {
-    let responses = "{\"ret\":1}\n".repeat(100);
-    let cases: &[(&[&str], &str)] = &[
-        (&["--catalog"], ""),
-        (&["--catalog", "--format", "csv"], ""),
-        (&["--catalog", "--json"], ""),
-        (&["--help"], ""),
-        (&["--version"], ""),
-        (&["-10000", "-73,x"], ""),
-        (&["--json"], &responses),
-        (&[], &responses),
-    ];
-    for (args, stdin) in cases {
-        for room in [0, 10] {
-            for kind in [io::ErrorKind::BrokenPipe, io::ErrorKind::StorageFull] {
-                let mut out = Failing { room, kind };
-                let mut err = Vec::new();
-                let status = cli::run(
-                    args.iter().copied(),
-                    &mut stdin.as_bytes(),
-                    &mut out,
-                    &mut err,
-                    false,
-                );
-                let err = String::from_utf8(err).unwrap();
-                if kind == io::ErrorKind::BrokenPipe {
-                    assert_eq!((status, err.as_str()), (0, ""), "{args:?}");
-                } else {
-                    assert_eq!(status, cli::BAD_INPUT, "{args:?}");
-                    assert!(err.starts_with("msdk-explain: "), "{args:?}: {err}");
-                }
-            }
-        }
-    }
-}
-
-#[test]
-fn a_closed_stderr_does_not_stop_the_explanations() {
-    let mut out = Vec::new();
-    let mut err = Failing {
-        room: 0,
-        kind: io::ErrorKind::BrokenPipe,
-    };
-    let status = cli::run(
-        [] as [&str; 0],
-        &mut &b"bad\n{\"ret\":1}\n"[..],
-        &mut out,
-        &mut err,
-        false,
-    );
-    assert_eq!(status, cli::BAD_INPUT);
-    assert!(String::from_utf8(out).unwrap().starts_with("ret 1"));
-}
-
-#[test]
-fn catalog_json_has_every_code_with_every_field() {
-    let (status, out, _) = run(&["--catalog", "--format", "json"], "");
-    assert_eq!(status, 0);
-    let entries: Vec<Value> = serde_json::from_str(&out).unwrap();
-    assert_eq!(entries.len(), MsdkCode::COUNT);
-    for (entry, code) in entries.iter().zip(msdk_error_codes::catalog()) {
-        assert_eq!(entry["layer"], code.layer().as_str());
-        assert_eq!(entry["code"], code.code());
-        assert_eq!(entry["name"], code.name());
-        assert_eq!(entry["description"], code.description());
-        assert_eq!(entry["recommendation"], code.recommendation());
-        assert_eq!(entry["description_en"], code.description_en());
-        assert_eq!(entry["recommendation_en"], code.recommendation_en());
-        assert_eq!(entry["err_type"], code.err_type().code());
-        assert_eq!(entry["action"], code.action().as_str());
-        assert_eq!(entry["known"], true);
-        let fixture = code.fixture();
-        assert_eq!(entry["ret"], fixture.response().ret());
-        assert_eq!(entry["msg"], fixture.response().msg());
-        assert_eq!(entry["api"], fixture.api().as_str());
-        assert_eq!(entry["range_end"], serde_json::json!(code.info().range_end));
-        assert_eq!(entry["unsigned"], serde_json::json!(code.info().unsigned));
-        assert_eq!(entry["label"], code.info().label);
-    }
-}
-
-/// Splits one CSV record (RFC 4180, no line breaks inside fields).
-fn csv_record(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().unwrap().push('"');
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(String::new()),
-            (c, _) => fields.last_mut().unwrap().push(c),
-        }
-    }
-    fields
-}
-
-#[test]
-fn catalog_csv_round_trips() {
-    let (status, out, _) = run(&["--catalog", "--format", "csv"], "");
-    assert_eq!(status, 0);
-    let mut lines = out.lines();
-    let header = csv_record(lines.next().unwrap());
-    assert_eq!(header.len(), 16);
-    let rows: Vec<Vec<String>> = lines.map(csv_record).collect();
-    assert_eq!(rows.len(), MsdkCode::COUNT);
-    for (row, code) in rows.iter().zip(msdk_error_codes::catalog()) {
-        assert_eq!(row.len(), header.len(), "{row:?}");
-        let field = |name: &str| &row[header.iter().position(|h| h == name).unwrap()];
-        assert_eq!(field("code"), &code.code().to_string());
-        assert_eq!(field("description"), code.description());
-        assert_eq!(field("recommendation_en"), code.recommendation_en());
-        assert_eq!(field("msg"), code.fixture().response().msg());
-    }
-}
-
-#[test]
-fn docs_error_codes_md_is_up_to_date() {
-    let (status, generated, _) = run(&["--catalog", "--format", "markdown"], "");
-    assert_eq!(status, 0);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/error-codes.md");
-    let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "docs/error-codes.md is stale: regenerate it with\n    {}",
-        cli::REGENERATE_DOCS
-    );
-    // One table per layer, one row per code.
-    assert_eq!(
-        generated.matches("\n## ").count(),
-        msdk_error_codes::Layer::ALL.len()
-    );
-    assert_eq!(generated.matches("\n## ").count(), 12);
-    let rows = generated
-        .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| code"))
-        .count();
-    assert_eq!(rows, MsdkCode::COUNT);
-}
-
-#[test]
-fn the_catalogue_export_is_a_valid_override_file() {
-    let (status, out, _) = run(&["--catalog", "--format", "json"], "");
-    assert_eq!(status, 0);
-    let overrides = msdk_error_codes::Overrides::from_json(&out).unwrap();
-    assert_eq!(overrides.len(), MsdkCode::COUNT);
-    // Unedited, it changes nothing a classification decides.
-    let classifier = msdk_error_codes::Classifier::new().with_overrides(overrides);
-    for fixture in msdk_error_codes::fixtures() {
-        let (ret, msg) = (fixture.response().ret(), fixture.response().msg());
-        let with = classifier.classify_for(fixture.api(), ret, msg);
-        let without = msdk_error_codes::classify_for(fixture.api(), ret, msg);
-        assert_eq!(with.decision(), without.decision(), "{ret} {msg}");
-    }
 }

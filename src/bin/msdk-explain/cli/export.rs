@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use msdk_error_codes::catalog::ExportRow;
-use msdk_error_codes::{Layer, catalog};
+use msdk_error_codes::{Api, Layer, catalog, fixtures_for};
 
 use super::Format;
 
@@ -16,8 +16,22 @@ fn csv_field(field: &str) -> String {
     }
 }
 
-pub(super) fn write_catalog(out: &mut dyn Write, format: Format) -> io::Result<()> {
-    let entries: Vec<ExportRow> = catalog().map(ExportRow::of).collect();
+/// The catalog, or with `api` the rows that API can receive (each read in that API).
+pub(super) fn write_catalog(
+    out: &mut dyn Write,
+    format: Format,
+    api: Option<Api>,
+) -> io::Result<()> {
+    let entries: Vec<ExportRow> = match api {
+        None => catalog().map(ExportRow::of).collect(),
+        Some(api) => fixtures_for(api)
+            .map(|fixture| {
+                let mut row = ExportRow::of(fixture.code());
+                row.api = api.as_str();
+                row
+            })
+            .collect(),
+    };
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &entries)?;
@@ -31,32 +45,53 @@ pub(super) fn write_catalog(out: &mut dyn Write, format: Format) -> io::Result<(
             }
             Ok(())
         }
-        Format::Markdown => write_markdown(out, &entries),
+        Format::Markdown => write_markdown(out, &entries, api),
     }
 }
 
 /// The command that writes `docs/error-codes.md`.
 pub const REGENERATE_DOCS: &str = "cargo run --features cli --bin msdk-explain -- --catalog --format markdown > docs/error-codes.md";
 
-fn write_markdown(out: &mut dyn Write, entries: &[ExportRow]) -> io::Result<()> {
-    writeln!(out, "# MSDK Server error codes\n")?;
+fn write_markdown(out: &mut dyn Write, entries: &[ExportRow], api: Option<Api>) -> io::Result<()> {
+    match api {
+        None => {
+            writeln!(out, "# MSDK Server error codes\n")?;
+            writeln!(
+                out,
+                "<!-- Generated from the msdk-error-codes crate by `{REGENERATE_DOCS}`. Do not edit: tests/it/explain.rs fails when this file is stale. -->\n"
+            )?;
+            write!(
+                out,
+                "All {} codes of the MSDK Server error-code page in its last revision (2016-03-30), one table per layer in the spec's order. ",
+                entries.len()
+            )?;
+        }
+        Some(api) => {
+            writeln!(out, "# MSDK Server error codes of {api} calls\n")?;
+            write!(
+                out,
+                "The {} codes a `{api}` call can receive: its own table (if it has one) and the generic ones, \
+                 less the generic codes whose response its table answers first. ",
+                entries.len()
+            )?;
+        }
+    }
     writeln!(
         out,
-        "<!-- Generated from the msdk-error-codes crate by `{REGENERATE_DOCS}`. Do not edit: tests/explain.rs fails when this file is stale. -->\n"
-    )?;
-    writeln!(
-        out,
-        "All {} codes of the MSDK Server error-code page in its last revision (2016-03-30), one table per layer in the spec's order. \
+        "\
          错误描述 and 推荐处理 are the spec's text, verbatim; the English is the crate's. \
-         `err_type` is what the client should act on (0 normal, 1 retry later, 2 re-authorize, \
-         3 refresh the token, 5 unknown) and `action` the normalised handling. \
+         `err_type` is MSDK's coarse class of the error (0 normal, 1 retry later, 2 re-authorize, \
+         3 refresh the token, 5 unknown), `action` the normalised handling, and `decision` what a backend does next \
+         with the code's response: the one answer to act on. \
          QQ and WeChat platform codes arrive tunnelled as `ret -10000` / `ret -20000` with `msg` = `\"code,text\"`, \
          and the OIDB codes of §9 as `ret -15000` to `-19999` with `ret:N` in `msg`; \
-         the codes of an API's own table are read in that API's context.",
-        entries.len()
+         the codes of an API's own table are read in that API's context."
     )?;
     for layer in Layer::ALL {
         let rows: Vec<&ExportRow> = entries.iter().filter(|e| e.layer == layer).collect();
+        if rows.is_empty() {
+            continue;
+        }
         writeln!(
             out,
             "\n## {} {} ({}): `{}`, {} codes\n",
@@ -68,13 +103,13 @@ fn write_markdown(out: &mut dyn Write, entries: &[ExportRow]) -> io::Result<()> 
         )?;
         writeln!(
             out,
-            "| code | name | 错误描述 | 推荐处理 | description | recommendation | err_type | action |"
+            "| code | name | 错误描述 | 推荐处理 | description | recommendation | err_type | action | decision |"
         )?;
-        writeln!(out, "|---:|---|---|---|---|---|---:|---|")?;
+        writeln!(out, "|---:|---|---|---|---|---|---:|---|---|")?;
         for e in rows {
             writeln!(
                 out,
-                "| {} | `{}` | {} | {} | {} | {} | {} | {} |",
+                "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} |",
                 e.code_cell(),
                 e.name,
                 cell(e.description),
@@ -82,7 +117,8 @@ fn write_markdown(out: &mut dyn Write, entries: &[ExportRow]) -> io::Result<()> 
                 cell(e.description_en),
                 cell(e.recommendation_en),
                 e.err_type,
-                e.action
+                e.action,
+                e.decision
             )?;
         }
     }

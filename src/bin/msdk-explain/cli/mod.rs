@@ -1,24 +1,40 @@
-//! msdk-explain's logic: the arguments (`args`, read by clap), explanations of
-//! responses (`explain`) and the catalog in JSON, Markdown and CSV (`export`).
-//! `main.rs` wires it to the process; the tests run it on in-memory input and output.
+//! msdk-explain's logic: the arguments (`args`, read by clap), standard input's lines
+//! (`lines`), where a line's response and endpoint are (`locate`), the responses read
+//! from them (`input`), explanations (`explain`), the summary of a log (`summary`),
+//! look-ups of codes (`lookup`), strings quoted as `{:?}` quotes them (`quoted`) and
+//! the catalog in JSON, Markdown and CSV (`export`).
+//! `main.rs` wires it to the process; `tests/it/explain.rs` runs it on in-memory input
+//! and output, and `benches/explain.rs` measures it.
 
 mod args;
 mod explain;
 mod export;
+mod input;
+mod lines;
+mod locate;
+mod lookup;
+mod quoted;
+mod summary;
 
 use std::ffi::OsString;
 use std::io::{self, BufRead, Write};
+use std::path::Path;
 
-pub use args::{Command, Format, parse_args};
+pub use args::{ApiChoice, Command, Format, parse_args};
 // The tests read it: they check that docs/error-codes.md is what it writes.
 #[allow(unused_imports)]
 pub use export::REGENERATE_DOCS;
-use msdk_error_codes::classify_for;
+use msdk_error_codes::{Classifier, MsdkResponse, Overrides};
+
+use explain::{Explanations, Origin, write_explanation};
+use input::{Reading, read_responses};
 
 /// The exit status for bad arguments (clap's).
 pub const USAGE_ERROR: u8 = 2;
 /// The exit status when some input lines could not be read, or output failed.
 pub const BAD_INPUT: u8 = 1;
+/// How many bad lines `--summary` reports on stderr; it counts them all.
+pub const SUMMARY_REPORTED: u64 = 10;
 /// The longest input line read, in bytes. A longer one is reported and skipped, so that
 /// input without line breaks (`msdk-explain < /dev/zero`) cannot take all the memory;
 /// real responses, friend lists included, are far shorter.
@@ -63,6 +79,19 @@ where
     }
 }
 
+/// The classifier of `--overrides FILE`, or the catalog's; the error says what is wrong
+/// with the file.
+fn classifier(overrides: Option<&Path>) -> Result<Classifier, String> {
+    let Some(path) = overrides else {
+        return Ok(Classifier::new());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the override file {}: {e}", path.display()))?;
+    Overrides::from_json(&text)
+        .map(|overrides| Classifier::new().with_overrides(overrides))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Carries out a command; returns its exit status, or the error that stopped the output.
 fn execute(
     command: Command,
@@ -71,14 +100,69 @@ fn execute(
     err: &mut dyn Write,
     interactive: bool,
 ) -> io::Result<u8> {
+    let overrides = match &command {
+        Command::Explain { overrides, .. }
+        | Command::Body { overrides, .. }
+        | Command::Code { overrides, .. }
+        | Command::Stdin { overrides, .. } => overrides.as_deref(),
+        Command::Catalog { .. } => None,
+    };
+    let classifier = match classifier(overrides) {
+        Ok(classifier) => classifier,
+        Err(problem) => {
+            let _ = writeln!(err, "msdk-explain: {problem}");
+            return Ok(USAGE_ERROR);
+        }
+    };
+    let explain_one =
+        |out: &mut dyn Write, origin: Origin<'_>, response: &MsdkResponse<'_>, api, json| {
+            let c = classifier.classify_response_for(api, response);
+            let also = lookup::also_documented(&c);
+            write_explanation(out, &classifier, origin, &c, json, &also).map(|()| 0)
+        };
     match command {
         Command::Explain {
             api,
             ret,
             msg,
             json,
-        } => explain::write_explanation(out, &classify_for(api, ret, &msg), json).map(|()| 0),
-        Command::Stdin { api, json } => {
+            ..
+        } => explain_one(
+            out,
+            Origin::Arguments,
+            &MsdkResponse::new(ret, msg, None),
+            api,
+            json,
+        ),
+        Command::Body {
+            api, body, json, ..
+        } => match MsdkResponse::from_json(&body) {
+            Ok(response) => explain_one(out, Origin::Arguments, &response, api, json),
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "msdk-explain: the JSON body is not an MSDK response: {e}"
+                );
+                Ok(USAGE_ERROR)
+            }
+        },
+        Command::Code { code, json, .. } => {
+            let (api, ret, msg) = lookup::wire_form(code);
+            explain_one(
+                out,
+                Origin::Lookup(code),
+                &MsdkResponse::new(ret, msg, None),
+                api,
+                json,
+            )
+        }
+        Command::Stdin {
+            api,
+            json,
+            summary,
+            prefix,
+            ..
+        } => {
             if interactive {
                 let _ = writeln!(
                     err,
@@ -86,8 +170,26 @@ fn execute(
                      input; end with Ctrl-D. Run with --help for usage."
                 );
             }
-            explain::explain_lines(api, json, input, out, err)
+            let mut reading = Reading {
+                api,
+                classifier: &classifier,
+                reported: u64::MAX,
+            };
+            if summary {
+                reading.reported = SUMMARY_REPORTED;
+                let mut tally = summary::Summary::new(&classifier);
+                let counts = read_responses(&reading, input, err, &mut tally)?;
+                tally.write(out, counts, json)?;
+                return Ok(counts.status());
+            }
+            let mut sink = Explanations {
+                out,
+                classifier: &classifier,
+                json,
+                prefix,
+            };
+            read_responses(&reading, input, err, &mut sink).map(|counts| counts.status())
         }
-        Command::Catalog(format) => export::write_catalog(out, format).map(|()| 0),
+        Command::Catalog { format, api } => export::write_catalog(out, format, api).map(|()| 0),
     }
 }

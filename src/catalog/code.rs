@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::str::FromStr;
+use std::borrow::Cow;
 
 use super::{Layer, MsdkCode};
 
@@ -55,6 +56,39 @@ impl Code {
     /// [`value`](Self::value), which `Code` keeps.
     pub const fn known(self) -> Option<MsdkCode> {
         MsdkCode::lookup(self.layer, self.value)
+    }
+}
+
+impl Code {
+    /// The `ret` and `msg` MSDK sends carrying this code, in its layer's wire form (spec
+    /// §1 points 4 and 5, and the 2016 revision's §9): a QQ or WeChat platform code as
+    /// the passthrough `ret -10000` / `-20000` with `"code,text"`, an OIDB code as
+    /// `ret -15000` with `ret:N` after the page's own example (`oidb decode0x73a failed,
+    /// ret:17` for the PayToken table, `0x711` for the accessToken table, no command for
+    /// the unified table), any other code as `ret` itself with its text as `msg`. The
+    /// text is the row's description ([`known`](Self::known)), empty for a number no
+    /// row documents. [`Fixture`](crate::testing::Fixture)s are these responses.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Code, Layer};
+    ///
+    /// assert_eq!(Code::new(Layer::PayToken, 17).wire_form(), (-15000, "oidb decode0x73a failed, ret:17".into()));
+    /// assert_eq!(Code::new(Layer::WechatPlatform, 61451).wire_form(), (-20000, "61451,".into()));
+    /// assert_eq!(Code::new(Layer::Access, -503).wire_form(), (-503, "频率超限".into()));
+    /// ```
+    pub fn wire_form(self) -> (i32, Cow<'static, str>) {
+        let n = self.value;
+        let text = self.known().map_or("", MsdkCode::description);
+        let passthrough = || Cow::Owned(format!("{n},{text}"));
+        let oidb = |what: &str| Cow::Owned(format!("{what}, ret:{n}"));
+        match self.layer {
+            Layer::QqPlatform => (-10000, passthrough()),
+            Layer::WechatPlatform => (-20000, passthrough()),
+            Layer::Oidb => (-15000, oidb("oidb call failed")),
+            Layer::PayToken => (-15000, oidb("oidb decode0x73a failed")),
+            Layer::AccessToken => (-15000, oidb("oidb decode0x711 failed")),
+            _ => (n, Cow::Borrowed(text)),
+        }
     }
 }
 

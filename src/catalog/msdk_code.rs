@@ -126,22 +126,9 @@ impl MsdkCode {
 }
 
 impl MsdkCode {
-    /// The `ret` and `msg` MSDK sends for this code (see
-    /// [`Fixture`](crate::testing::Fixture) for the forms): the code itself as `ret` and
-    /// its description as `msg`, the passthrough form for the QQ and WeChat platforms,
-    /// `ret -15000` with `ret:N` in `msg` for the OIDB tables.
+    /// The `ret` and `msg` MSDK sends for this code: [`Code::wire_form`].
     pub(crate) fn wire_form(self) -> (i32, Cow<'static, str>) {
-        let passthrough = || Cow::Owned(format!("{},{}", self.code(), self.description()));
-        // After the page's own example `oidb decode0x73a failed, ret:17`.
-        let oidb = |what: &str| Cow::Owned(format!("{what}, ret:{}", self.code()));
-        match self.layer() {
-            Layer::QqPlatform => (-10000, passthrough()),
-            Layer::WechatPlatform => (-20000, passthrough()),
-            Layer::Oidb => (-15000, oidb("oidb call failed")),
-            Layer::PayToken => (-15000, oidb("oidb decode0x73a failed")),
-            Layer::AccessToken => (-15000, oidb("oidb decode0x711 failed")),
-            _ => (self.code(), Cow::Borrowed(self.description())),
-        }
+        Code::from(self).wire_form()
     }
 }
 

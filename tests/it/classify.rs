@@ -13,7 +13,7 @@ struct Case {
     msg: &'static str,
     layer: Layer,
     code: i32,
-    /// Whether the catalogue documents (layer, code).
+    /// Whether the catalog documents (layer, code).
     known: bool,
     err_type: ErrType,
     platform_message: Option<&'static str>,
@@ -773,7 +773,7 @@ fn predicates_follow_the_decision() {
         (-503, "", true, false, false),
         (-303, "", false, false, false),
         (0, "", false, false, false),
-        // Reauthorize in the catalogue although its err_type is Unknown.
+        // Reauthorize in the catalog although its err_type is Unknown.
         (-901, "", false, true, false),
         // Undocumented in the server range: err_type 1, retry later.
         (-2345, "", true, false, false),
@@ -1188,7 +1188,7 @@ fn display_is_one_line_with_what_to_do() {
          ret -10000; platform message \"the user modify password wrong\"; err_type 2 (reauthorize); \
          decision reauthorize: Send the user through QQ/WeChat authorization again."
     );
-    // The same code and name as the catalogue's own Display.
+    // The same code and name as the catalog's own Display.
     assert!(c.to_string().starts_with(&c.known().unwrap().to_string()));
     assert!(c.to_string().starts_with(&c.to_code().to_string()));
 

@@ -1,4 +1,4 @@
-//! `Decision`: one answer per response. Every catalogue row is decided under every kind
+//! `Decision`: one answer per response. Every catalog row is decided under every kind
 //! of server `err_type`, against the rules stated here once more, and the decision is
 //! checked against `into_result` and the predicates.
 
@@ -19,12 +19,12 @@ const SERVER: [Option<i32>; 8] = [
     Some(-1),
 ];
 
-/// The rules of the `Decision` docs, written out again from the catalogue's row.
+/// The rules of the `Decision` docs, written out again from the catalog's row.
 fn expected(code: MsdkCode, ret: i32, server: Option<i32>) -> Decision {
     if ret == 0 {
         return Decision::Success;
     }
-    let catalogue = if code.code() == 0 {
+    let catalog = if code.code() == 0 {
         // A platform's success row inside a failed ret: an unexplained failure.
         Decision::Fail
     } else {
@@ -48,13 +48,13 @@ fn expected(code: MsdkCode, ret: i32, server: Option<i32>) -> Decision {
         }
     };
     match server {
-        Some(1) => match catalogue {
+        Some(1) => match catalog {
             Decision::Retry(backoff) => Decision::Retry(backoff),
             _ => Decision::Retry(Backoff::Later),
         },
         Some(2) => Decision::Reauthorize,
         Some(3) => Decision::RefreshToken,
-        _ => catalogue,
+        _ => catalog,
     }
 }
 
@@ -133,7 +133,7 @@ fn every_row_under_every_server_err_type() {
             }
         }
     }
-    // Every decision occurs somewhere in the catalogue.
+    // Every decision occurs somewhere in the catalog.
     assert_eq!(decided.len(), 8, "{decided:?}");
 }
 

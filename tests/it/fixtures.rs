@@ -146,7 +146,7 @@ fn fixtures_have_the_wire_form() {
 }
 
 #[test]
-fn one_fixture_per_code_in_catalogue_order() {
+fn one_fixture_per_code_in_catalog_order() {
     let codes: Vec<MsdkCode> = fixtures().map(|f| f.code()).collect();
     assert_eq!(codes, msdk_error_codes::catalog().collect::<Vec<_>>());
 }
@@ -180,7 +180,7 @@ fn with_server_err_type_replaces_only_err_type() {
 }
 
 #[test]
-fn a_server_err_type_decides_a_failure_the_catalogue_would_not_retry() {
+fn a_server_err_type_decides_a_failure_the_catalog_would_not_retry() {
     use msdk_error_codes::{AccessCode, Backoff, Decision, WechatPlatformCode};
 
     let cases: &[(MsdkCode, Option<i32>, Decision)] = &[
@@ -216,7 +216,7 @@ fn a_server_err_type_decides_a_failure_the_catalogue_would_not_retry() {
             Some(42),
             Decision::Fail,
         ),
-        // -503 slows down; a server 1 keeps the catalogue's backoff.
+        // -503 slows down; a server 1 keeps the catalog's backoff.
         (
             AccessCode::RateLimitExceeded.into(),
             Some(1),

@@ -48,7 +48,7 @@ fn check(api: Api, ret: i32, msg: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(c.msg(), msg);
     prop_assert!(std::ptr::eq(c.msg(), msg), "msg is borrowed, not copied");
     prop_assert_eq!(c.api(), api);
-    // A documented code is the catalogue row of the number found; an undocumented one
+    // A documented code is the catalog row of the number found; an undocumented one
     // keeps its number. (A range row or an OIDB unsigned form documents more numbers
     // than the row's own.)
     prop_assert_eq!(MsdkCode::lookup(c.layer(), c.code()), c.known());

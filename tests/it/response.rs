@@ -250,12 +250,12 @@ fn a_server_err_type_of_1_2_or_3_wins_and_the_table_value_stays_available() {
     assert_eq!(c.decision(), Decision::Retry(Backoff::Later));
     assert!(c.is_retryable() && !c.needs_reauthorization());
 
-    // Agreement keeps the catalogue's finer action.
+    // Agreement keeps the catalog's finer action.
     let agree = parse(r#"{"ret":-503,"err_type":1}"#).unwrap();
     assert_eq!(agree.classify().action(), Action::SlowDown);
 
     // An unrecognised value is kept raw and ignored; so is 5, which says less than the
-    // catalogue.
+    // catalog.
     let odd = parse(r#"{"ret":-10000,"msg":"-73,x","err_type":4}"#).unwrap();
     let c = odd.classify();
     assert_eq!(c.err_type(), ErrType::Reauthorize);
@@ -272,7 +272,7 @@ fn a_server_err_type_of_1_2_or_3_wins_and_the_table_value_stays_available() {
     assert_eq!(c.server_err_type(), Some(ErrType::Unknown));
 
     // A server err_type of 0 on a failed call does not make it read as fine: the
-    // catalogue's stays, and the server's 0 is readable as sent.
+    // catalog's stays, and the server's 0 is readable as sent.
     let zero = parse(r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":0}"#).unwrap();
     let c = zero.classify();
     assert_eq!(c.err_type(), ErrType::RefreshToken);

@@ -1,4 +1,4 @@
-//! Ties the catalogue to the spec: the tables of the shipped copies of the MSDK Server
+//! Ties the catalog to the spec: the tables of the shipped copies of the MSDK Server
 //! error-code page, as published (2015-10) and as last revised (2016-03-30), are parsed
 //! here and compared, row by row, with `catalog()`.
 
@@ -25,7 +25,7 @@ struct Row {
 }
 
 /// Tabs and runs of spaces folded to one space, ends trimmed: the only change the
-/// catalogue may make to the spec's text.
+/// catalog may make to the spec's text.
 fn fold(cell: &str) -> String {
     cell.split([' ', '\t'])
         .filter(|word| !word.is_empty())
@@ -182,13 +182,13 @@ fn the_revision_removes_nothing_and_adds_what_the_issue_says() {
 }
 
 #[test]
-fn catalogue_equals_the_revision_row_by_row() {
+fn catalog_equals_the_revision_row_by_row() {
     let spec = spec_rows(REVISION);
     let ours: Vec<MsdkCode> = catalog().collect();
     for (i, row) in spec.iter().enumerate() {
         let Some(code) = ours.get(i) else {
             panic!(
-                "spec line {}: {row:?} is missing from the catalogue",
+                "spec line {}: {row:?} is missing from the catalog",
                 row.line
             );
         };
@@ -224,14 +224,14 @@ fn catalogue_equals_the_revision_row_by_row() {
     assert_eq!(
         ours.len(),
         spec.len(),
-        "the catalogue has codes the spec does not: {:?}",
+        "the catalog has codes the spec does not: {:?}",
         ours.get(spec.len()..)
     );
     assert_eq!(MsdkCode::COUNT, spec.len());
 }
 
 #[test]
-fn every_code_is_in_the_catalogue_once() {
+fn every_code_is_in_the_catalog_once() {
     let mut seen = HashSet::new();
     for code in catalog() {
         assert!(seen.insert((code.layer(), code.code())), "{code:?} twice");

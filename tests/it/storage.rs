@@ -1,5 +1,5 @@
 //! Storing, logging and overriding: every value type round-trips through serde and
-//! text, `MsdkError` reads back as stored for every catalogue row, `Code` is lossless,
+//! text, `MsdkError` reads back as stored for every catalog row, `Code` is lossless,
 //! labels are bounded, and override files are read, applied and refused as documented.
 
 use std::collections::BTreeSet;
@@ -122,7 +122,7 @@ fn assert_reads_back(err: &MsdkError) {
 }
 
 #[test]
-fn every_catalogue_row_reads_back_as_stored() {
+fn every_catalog_row_reads_back_as_stored() {
     let mut stored = 0;
     for fixture in fixtures() {
         let (ret, msg) = (fixture.response().ret(), fixture.response().msg());
@@ -251,7 +251,7 @@ fn parse_errors_are_the_crates_own_and_say_what_was_expected() {
     assert!(long.parse::<Action>().unwrap_err().to_string().len() < 500);
 }
 
-/// Every label the catalogue and the classification rules can give.
+/// Every label the catalog and the classification rules can give.
 fn every_label() -> BTreeSet<&'static str> {
     catalog()
         .map(|c| c.info().label)
@@ -369,9 +369,9 @@ fn an_exported_row_edited_by_hand_is_an_override() {
         )
     );
     assert!(c.is_overridden());
-    let catalogue = MsdkCode::lookup(Layer::WechatPlatform, 40001).unwrap();
-    assert_eq!(c.known(), Some(catalogue), "known() stays the catalogue's");
-    assert_ne!(catalogue.description_en(), "Token changed");
+    let catalog = MsdkCode::lookup(Layer::WechatPlatform, 40001).unwrap();
+    assert_eq!(c.known(), Some(catalog), "known() stays the catalog's");
+    assert_ne!(catalog.description_en(), "Token changed");
     let row = classifier.override_for(&c).unwrap();
     assert_eq!(
         (row.description_en(), row.recommendation_en()),
@@ -427,7 +427,7 @@ fn overrides_apply_as_documented() {
         (ok.decision(), ok.is_overridden()),
         (Decision::Success, false)
     );
-    // Codes without an override are the catalogue's.
+    // Codes without an override are the catalog's.
     assert_eq!(classifier.classify(-503, ""), classify(-503, ""));
     // A table's success row is never overridden: inside a failed ret it stays a failure.
     let success_row = Overrides::from_json(

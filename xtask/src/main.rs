@@ -3,14 +3,19 @@
 //! ```text
 //! cargo xtask bench-report [DIR]    the README's Performance tables from `cargo bench`
 //!                                   results in DIR (default target/criterion)
+//! cargo xtask features [--above-msrv | --at-msrv]
+//!                                   the crate's features, one a line, from `cargo
+//!                                   metadata`; with a flag, only those that need a newer
+//!                                   Rust than rust-version, or only the others
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench_report;
+mod features;
 
-const USAGE: &str = "usage: cargo xtask bench-report [DIR]";
+const USAGE: &str = "usage: cargo xtask bench-report [DIR] | features [--above-msrv | --at-msrv]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -22,6 +27,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|| PathBuf::from("target/criterion"));
             bench_report::run(&root)
         }
+        Some("features") => features::run(args.next().as_deref()),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -29,7 +29,8 @@ say() { echo "rust-1.85: $*" >&2; }
 release() { "$1" -vV 2>/dev/null | sed -n 's/^release: //p'; }
 
 if command -v rustup >/dev/null 2>&1; then
-    if rustc=$(rustup which rustc --toolchain 1.85 2>/dev/null) && [[ "$(release "$rustc")" == "$want" ]]; then
+    # Only one that is installed: rustup must not try to download it.
+    if rustc=$(RUSTUP_AUTO_INSTALL=0 rustup which rustc --toolchain 1.85 2>/dev/null) && [[ "$(release "$rustc")" == "$want" ]]; then
         say "rustup's toolchain 1.85"
         echo "$rustc"
         exit 0

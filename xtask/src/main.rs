@@ -7,6 +7,12 @@
 //!                                   the log msdk-explain is measured on (benches/explain.rs),
 //!                                   at least BYTES long, on stdout; with --bodies only the
 //!                                   JSON response of each line, for tools that read JSON only
+//! cargo xtask fuzz-corpus [DIR]     the fuzz targets' seed corpus from the fixtures,
+//!                                   into DIR (default fuzz/corpus)
+//! cargo xtask features [--above-msrv | --at-msrv]
+//!                                   the crate's features, one a line, from `cargo
+//!                                   metadata`; with a flag, only those that need a newer
+//!                                   Rust than rust-version, or only the others
 //! ```
 
 use std::io::Write;
@@ -14,6 +20,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench_report;
+mod features;
+mod fuzz_corpus;
 
 // The generator of benches/explain.rs, so that scripts/explain-vs-jq.sh measures the
 // same log as the bench.
@@ -22,7 +30,9 @@ mod bench_report;
 mod explain_log;
 
 const USAGE: &str = "usage: cargo xtask bench-report [DIR]
-       cargo xtask explain-log BYTES [--bodies]";
+       cargo xtask explain-log BYTES [--bodies]
+       cargo xtask fuzz-corpus [DIR]
+       cargo xtask features [--above-msrv | --at-msrv]";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -46,6 +56,14 @@ fn main() -> ExitCode {
                 None => usage_error(),
             }
         }
+        Some("fuzz-corpus") => {
+            let root = args
+                .next()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("fuzz/corpus"));
+            fuzz_corpus::run(&root)
+        }
+        Some("features") => features::run(args.next().as_deref()),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

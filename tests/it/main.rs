@@ -11,6 +11,7 @@
 
 mod support;
 
+mod api;
 mod attempts;
 mod budget;
 // Whole calls over HTTP: the driver, the middleware and the tower policy.
@@ -32,6 +33,7 @@ mod layering;
 // Real HTTP against a wiremock MockServer.
 #[cfg(feature = "wiremock")]
 mod mock_server;
+mod overrides;
 mod paths;
 mod properties;
 mod refresh;

@@ -1,0 +1,338 @@
+//! `Api`: its names, and `Api::from_path`, which must never read a share call as the
+//! idempotent `Generic`: every spelling of a share path, the unlisted share endpoints
+//! (`Api::OtherShare`), and a model of the normalisation that a proptest holds it to.
+
+use msdk_error_codes::{Api, Layer, classify_for};
+
+use crate::classify::CASES;
+use proptest::prelude::*;
+
+use Api::*;
+
+#[test]
+fn api_from_path_and_names() {
+    let paths = [
+        ("/share/qq", QqShare),
+        ("/share/qq/", QqShare),
+        ("/share/QQ?timestamp=1", QqShare),
+        (
+            "http://msdktest.qq.com/share/qq/?timestamp=1&appid=2&sig=3&openid=4&encode=1",
+            QqShare,
+        ),
+        ("https://msdk.qq.com/share/qzone", QzoneShare),
+        ("/share/qzone#frag", QzoneShare),
+        // A share endpoint the spec does not list is not the idempotent Generic.
+        ("/share/qqq", OtherShare),
+        // Only the path of a URL counts: not the query, the fragment or the host.
+        ("http://msdk.qq.com?next=/share/qq", Generic),
+        ("https://msdk.qq.com/auth?next=/share/qzone", Generic),
+        ("/auth/login#/share/qq", Generic),
+        ("http://share/qq", Generic),
+        ("http://msdk.qq.com/share/qq?next=/auth", QqShare),
+        ("/share/wx/", OtherShare),
+        ("/qq", Generic),
+        ("/auth/verify_login/", Generic),
+        ("", Generic),
+        ("http://host", Generic),
+    ];
+    for (path, api) in paths {
+        assert_eq!(Api::from_path(path), api, "{path}");
+    }
+    for api in Api::ALL {
+        assert_eq!(api.as_str().parse::<Api>(), Ok(api));
+        assert_eq!(api.to_string(), api.as_str());
+    }
+    assert_eq!("/share/qzone".parse::<Api>(), Ok(QzoneShare));
+    assert_eq!("SHARE-QQ".parse::<Api>(), Ok(QqShare));
+    assert!("qq".parse::<Api>().is_err());
+    assert!("".parse::<Api>().is_err());
+}
+
+#[test]
+fn api_from_path_sees_through_every_spelling_of_a_share_path() {
+    let mut paths: Vec<(String, Api)> = Vec::new();
+    for (name, api) in [("qq", QqShare), ("qzone", QzoneShare)] {
+        let encoded = format!("%{:02x}{}", name.as_bytes()[0], &name[1..]);
+        let encoded_upper = format!("%{:02X}{}", name.as_bytes()[0], &name[1..]);
+        for path in [
+            format!("/share//{name}"),
+            format!("/share/{name};jsessionid=1"),
+            format!("/share;v=2/{name}"),
+            format!("/share/./{name}"),
+            format!("/share/{name}/."),
+            format!("/share/{name}/./"),
+            format!("/share/{encoded}"),
+            format!("/share/{encoded_upper}"),
+            format!("/%73hare/{name}"),
+            format!("/share/{name} "),
+            format!("  /share/ {name}\t/ "),
+            format!("/share/{name}%20"),
+            format!("http://h/share/{name}:x"),
+            format!("/share/{name}:x;y=1"),
+            format!("/share/x/../{name}"),
+            format!("/share/{name}/x/.."),
+            format!("/a/%2E%2e/share/{name}"),
+            format!("/../../share/{name}"),
+            format!("//share///{name}//"),
+            // Today's spellings stay.
+            format!("/share/{name}"),
+            format!("/share/{name}/"),
+            format!("/SHARE/{}", name.to_ascii_uppercase()),
+            format!("https://msdk.qq.com/share/{name}?next=/auth#x"),
+            format!("share/{name}"),
+            format!("/v2/share/{name}"),
+            // URL parsers read `\` as `/` and drop tabs and line breaks anywhere.
+            format!("http://h/share\\{name}"),
+            format!("\\share\\{name}"),
+            format!("http://h\\share/{name}"),
+            format!("/sh\tare/{name}"),
+            format!("/share/{}\n{}", &name[..1], &name[1..]),
+            format!("/share/{name}\r\n"),
+        ] {
+            paths.push((path, api));
+        }
+    }
+    let other = [
+        // Unlisted share endpoints: not idempotent, the generic tables.
+        "/share/wechat",
+        "/share/qq/extra",
+        "/share/qzone/x",
+        "/share",
+        "/SHARE/",
+        "/share:x",
+        "/share/qq:x/y",
+        "/share/qq%2Fx",
+        "/share/%71",
+        "/share/qq%3Bx",
+        "/%73hare/x",
+        "/share;a/x",
+        " /share/ ",
+        "http://h/share?/share/qq",
+        // A share segment that a `..` removes still counts.
+        "/share/..",
+        "/share/qq/..",
+        "/auth/share/../login",
+        // Decoded once only, so the escape is not `q`: a share segment, not /share/qq.
+        "/share/%2571q",
+    ];
+    paths.extend(other.iter().map(|p| (p.to_string(), OtherShare)));
+    let generic = [
+        // Query, fragment and host are not the path.
+        "http://msdk.qq.com?next=/share/qq",
+        "/auth/login#/share/qzone",
+        "http://share/qq",
+        "http://share.qq.com/qq",
+        // No segment is `share`.
+        "/shared/qq",
+        "/sha%72e%2Fqq",
+        "/sh are/qq",
+        "/share%/qq",
+        "/%FFshare/qq",
+        "/auth/verify_login/",
+        "/qq",
+        "",
+        " ",
+        "/",
+        "%",
+        "%%",
+        "%zz",
+        "/..",
+        "http://",
+        "://",
+    ];
+    paths.extend(generic.iter().map(|p| (p.to_string(), Generic)));
+    for (path, api) in &paths {
+        assert_eq!(Api::from_path(path), *api, "{path:?}");
+        assert_eq!(from_path_model(path), *api, "the model, {path:?}");
+    }
+    // Long inputs take linear time: 200,000 segments of each kind.
+    let long = [
+        ("/..".repeat(200_000) + "/share/qq", QqShare),
+        (
+            "/x".repeat(200_000) + &"/..".repeat(199_999) + "/share/qzone",
+            QzoneShare,
+        ),
+        ("/share".to_owned() + &"/%zz%".repeat(200_000), OtherShare),
+        ("/%41".repeat(200_000), Generic),
+        (";".repeat(400_000), Generic),
+    ];
+    for (path, api) in &long {
+        assert_eq!(Api::from_path(path), *api, "{}…", &path[..20]);
+    }
+}
+
+#[test]
+fn other_share_is_a_name_and_not_idempotent() {
+    assert_eq!(Api::ALL.len(), 7);
+    assert_eq!(OtherShare.as_str(), "share-other");
+    assert_eq!(OtherShare.alias(), "other_share");
+    for name in [
+        "share-other",
+        "other_share",
+        "share_other",
+        "SHARE-OTHER",
+        "/share/x",
+    ] {
+        assert_eq!(name.parse::<Api>(), Ok(OtherShare), "{name}");
+    }
+    assert_eq!(
+        serde_json::to_string(&OtherShare).unwrap(),
+        r#""share-other""#
+    );
+    assert_eq!(OtherShare.layer(), None);
+    assert!(!OtherShare.is_idempotent());
+    assert!(Layer::ALL.iter().all(|&l| Api::for_layer(l) != OtherShare));
+    let err = "share".parse::<Api>().unwrap_err().to_string();
+    for api in Api::ALL {
+        assert!(err.contains(api.as_str()), "{err}");
+    }
+}
+
+#[test]
+fn other_share_classifies_as_generic_does() {
+    let mut responses: Vec<(i32, String)> =
+        CASES.iter().map(|c| (c.ret, c.msg.to_owned())).collect();
+    responses.extend(msdk_error_codes::fixtures().map(|f| {
+        let r = f.response();
+        (r.ret(), r.msg().to_owned())
+    }));
+    responses.extend((-20_100..=200).map(|ret| (ret, String::new())));
+    for (ret, msg) in &responses {
+        let generic = classify_for(Generic, *ret, msg);
+        let other = classify_for(OtherShare, *ret, msg);
+        assert_eq!(other.api(), OtherShare);
+        let mut expected = serde_json::to_value(generic).unwrap();
+        expected["api"] = "share-other".into();
+        assert_eq!(
+            serde_json::to_value(other).unwrap(),
+            expected,
+            "{ret} {msg}"
+        );
+        assert_eq!(other.to_string(), generic.to_string(), "{ret} {msg}");
+    }
+}
+
+/// A path as `Api::from_path` documents that it normalises it.
+struct Normalised {
+    /// The segments of the normalised path.
+    segments: Vec<String>,
+    /// Whether any segment was `share` at some step: one that a `..` removed included.
+    share_seen: bool,
+}
+
+/// `Api::from_path`'s documented normalisations written out plainly, left to right,
+/// with a stack of strings: a model to hold its right-to-left scan to.
+fn normalise(path: &str) -> Normalised {
+    // Tabs and line breaks dropped, `\` read as `/`, as URL parsers do.
+    let cleaned: String = path
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let path = cleaned.trim();
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let path = match path.find("://") {
+        Some(i) => path[i + 3..].find('/').map_or("", |j| &path[i + 3 + j..]),
+        None => path,
+    };
+    // Decoded once, then trimmed; bytes that are not UTF-8 can match no name.
+    let text_of = |raw: &str| -> String {
+        let bytes = raw.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let escape = bytes.get(i + 1..i + 3).and_then(|hex| {
+                let hex = std::str::from_utf8(hex).ok()?;
+                // from_str_radix takes a sign, which an escape does not.
+                u8::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|_| !hex.starts_with('+'))
+            });
+            match (bytes[i], escape) {
+                (b'%', Some(byte)) => {
+                    out.push(byte);
+                    i += 3;
+                }
+                (byte, _) => {
+                    out.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).trim().to_owned()
+    };
+    let mut stack: Vec<(&str, String)> = Vec::new();
+    let mut share_seen = false;
+    for raw in path.split('/') {
+        let raw = raw.split(';').next().unwrap();
+        let text = text_of(raw);
+        match text.as_str() {
+            "" | "." => {}
+            ".." => {
+                stack.pop();
+            }
+            _ => {
+                share_seen |= text.eq_ignore_ascii_case("share");
+                stack.push((raw, text));
+            }
+        }
+    }
+    // The last segment without its `:` suffix.
+    if let Some((raw, text)) = stack.last_mut() {
+        *text = text_of(raw.split(':').next().unwrap());
+        share_seen |= text.eq_ignore_ascii_case("share");
+    }
+    Normalised {
+        segments: stack.into_iter().map(|(_, text)| text).collect(),
+        share_seen,
+    }
+}
+
+/// What the model says `Api::from_path` reads.
+fn from_path_model(path: &str) -> Api {
+    let normalised = normalise(path);
+    let is = |text: &String, name: &str| text.eq_ignore_ascii_case(name);
+    match normalised.segments.as_slice() {
+        [.., parent, last] if is(parent, "share") && is(last, "qq") => QqShare,
+        [.., parent, last] if is(parent, "share") && is(last, "qzone") => QzoneShare,
+        _ if normalised.share_seen => OtherShare,
+        _ => Generic,
+    }
+}
+
+/// Text built of the pieces that make paths hard to read: names in every spelling,
+/// separators, dot segments, parameters, escapes valid and not, whitespace.
+fn tricky_path() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "/", "/", "/", "share", "SHARE", "%73hare", "sh%41re", "qq", "%71Q", "qzone",
+            "qz%6Fne", "x", ".", "..", "%2e", "%2E%2e", ";a=1", ";", ":x", ":", " ", "%20", "\t",
+            "\\", "\n", "\r", "\u{3000}", "?", "#", "http://h", "://", "%", "%7", "%zz", "%2F",
+            "%3B", "%3A", "%FF", "%C3%A9", "é", "%25",
+        ]),
+        "[a-z%/.;:?# ]{0,3}".prop_map(|s| Box::leak(s.into_boxed_str()) as &str),
+    ];
+    prop::collection::vec(piece, 0..14).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// The idempotency guard: whatever the text, a `Generic` answer means that no
+    /// segment of it, at any step of the normalisation, is `share`.
+    #[test]
+    fn from_path_never_takes_a_share_path_for_generic(path in tricky_path()) {
+        let api = Api::from_path(&path);
+        if api == Generic {
+            let normalised = normalise(&path);
+            prop_assert!(!normalised.share_seen, "{:?}: {:?}", path, normalised.segments);
+        }
+        prop_assert_eq!(api, from_path_model(&path), "{:?}", path);
+    }
+
+    /// Any text at all: no panic, and the model's answer.
+    #[test]
+    fn from_path_never_panics(path in any::<String>()) {
+        prop_assert_eq!(Api::from_path(&path), from_path_model(&path), "{:?}", path);
+    }
+}

@@ -268,7 +268,11 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
         B: AsRef<[u8]>,
         E: TransportCause,
     {
-        self.run(send).await.into_result()
+        let mut attempts = self.policy.start(self.api);
+        let api = self.api;
+        self.drive(&mut attempts, send)
+            .await
+            .and_then(|envelope| envelope.into_result_for(api).map_err(Error::from))
     }
 
     /// Runs the call and returns the last MSDK response as an envelope, success or
@@ -281,11 +285,12 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
         B: AsRef<[u8]>,
         E: TransportCause,
     {
-        self.run(send).await.result
+        let mut attempts = self.policy.start(self.api);
+        self.drive(&mut attempts, send).await
     }
 
     /// Runs the call and returns its last result with its [`Attempts`].
-    pub async fn run<T, F, Fut, B, E>(self, mut send: F) -> Finished<T>
+    pub async fn run<T, F, Fut, B, E>(self, send: F) -> Finished<T>
     where
         T: DeserializeOwned,
         F: FnMut(K::Value) -> Fut,
@@ -294,6 +299,24 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
         E: TransportCause,
     {
         let mut attempts = self.policy.start(self.api);
+        let result = self.drive(&mut attempts, send).await;
+        Finished { result, attempts }
+    }
+
+    /// The loop of one call: the last result. The attempts stay the caller's, so that a
+    /// call that wants only the payload never moves them.
+    async fn drive<T, F, Fut, B, E>(
+        &self,
+        attempts: &mut Attempts<'static>,
+        mut send: F,
+    ) -> Result<OwnedEnvelope<T>, Error>
+    where
+        T: DeserializeOwned,
+        F: FnMut(K::Value) -> Fut,
+        Fut: Future<Output = Result<(u16, B), E>>,
+        B: AsRef<[u8]>,
+        E: TransportCause,
+    {
         loop {
             let (value, seen) = self.tokens.current();
             let (step, result) = match send(value).await {
@@ -304,7 +327,7 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
                             attempts.next_failure(&e.failure()),
                             Err(Error::Transport(e)),
                         ),
-                        Err(e) => return finished(e, attempts),
+                        Err(e) => return Err(e),
                     }
                 }
                 Err(e) => match e.transport_failure() {
@@ -315,7 +338,8 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
                             Err(Error::Transport(error)),
                         )
                     }
-                    None => return finished(Error::Request(e.into_source()), attempts),
+                    // No transport failure: no attempt decides, the call ends.
+                    None => return Err(Error::Request(e.into_source())),
                 },
             };
             match step {
@@ -324,21 +348,13 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
                     Some(true) => {}
                     Some(false) => {
                         attempts.refresh_failed();
-                        return Finished { result, attempts };
+                        return result;
                     }
                     // No refresh: the expiry is the call's answer.
-                    None => return Finished { result, attempts },
+                    None => return result,
                 },
-                _ => return Finished { result, attempts },
+                _ => return result,
             }
         }
-    }
-}
-
-/// A call ended by an error that no attempt decides.
-fn finished<T>(error: Error, attempts: Attempts<'static>) -> Finished<T> {
-    Finished {
-        result: Err(error),
-        attempts,
     }
 }

@@ -66,8 +66,12 @@ use crate::response::MsdkResponse;
 ///     match step {
 ///         Step::RetryAfter(delay) => std::thread::sleep(delay),
 ///         Step::RefreshThenRetry if refresh_token() => {}
-///         Step::RefreshThenRetry => { attempts.refresh_failed(); }
-///         _ => break outcome.and_then(|envelope| Ok(envelope.into_result_for(attempts.api())?)),
+///         step => {
+///             if step == Step::RefreshThenRetry {
+///                 attempts.refresh_failed(); // the user must log in again
+///             }
+///             break outcome.and_then(|envelope| Ok(envelope.into_result_for(attempts.api())?));
+///         }
 ///     }
 /// };
 /// assert!(result.is_ok());

@@ -236,7 +236,9 @@ fn normalise(path: &str) -> Normalised {
     let path = cleaned.trim();
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let path = match path.find("://") {
-        Some(i) => path[i + 3..].find(['/', '\\']).map_or("", |j| &path[i + 3 + j..]),
+        Some(i) => path[i + 3..]
+            .find(['/', '\\'])
+            .map_or("", |j| &path[i + 3 + j..]),
         None => path,
     };
     let path = path.replace('\\', "/");

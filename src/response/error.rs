@@ -3,8 +3,8 @@
 //! the error of a call's result: a parse error, the [`MsdkError`] MSDK answered, or a
 //! [`TransportError`].
 
-use crate::catalog::Decision;
-use crate::classification::{MsdkError, TransportError};
+use crate::catalog::{Api, Decision};
+use crate::classification::{MsdkError, TransportCause, TransportError};
 
 /// A response body that is not a readable MSDK response: what was wrong and where.
 ///
@@ -243,6 +243,27 @@ pub enum Error {
 }
 
 impl Error {
+    /// An HTTP client's error on an attempt of a call of `api`: a [`Transport`](Self::Transport)
+    /// error when it is a transport failure ([`TransportCause::transport_failure`]),
+    /// else a [`Request`](Self::Request) error, which is never retried. The source is
+    /// the client's error either way.
+    ///
+    /// ```
+    /// use msdk_error_codes::classification::TransportFailure;
+    /// use msdk_error_codes::{Api, Error};
+    ///
+    /// let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+    /// let err = Error::from_client(Api::QqShare, refused);
+    /// assert!(matches!(&err, Error::Transport(e) if e.failure() == TransportFailure::NotSent));
+    /// assert_eq!(err.label(), "transport.not_sent");
+    /// ```
+    pub fn from_client(api: Api, error: impl TransportCause) -> Error {
+        match error.transport_failure() {
+            Some(failure) => Error::Transport(TransportError::new(failure, api, error.into_source())),
+            None => Error::Request(error.into_source()),
+        }
+    }
+
     /// The labels of a body that could not be read, one per [`ParseError`] class: a
     /// counter keyed on [`label`](Self::label) has at most these for parse errors.
     pub const PARSE_LABELS: [&'static str; 4] =

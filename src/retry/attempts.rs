@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::trace::{self, Seen};
 use super::{RetryPolicy, Step};
 use crate::catalog::{Api, Backoff, Decision};
-use crate::classification::{Classification, TransportFailure};
-use crate::response::MsdkResponse;
+use crate::classification::{Classification, MsdkError, TransportFailure};
+use crate::response::{Envelope, Error, MsdkResponse};
 
 /// One logical call under a [`RetryPolicy`]: a small state machine the caller drives,
 /// one attempt at a time. Each attempt ends in one of three ways, and each has its
@@ -20,8 +20,16 @@ use crate::response::MsdkResponse;
 ///   if any), so the API is named once, at [`RetryPolicy::start`];
 /// - the attempt got no MSDK answer (a timeout, a refused connection, a gateway's page):
 ///   [`next_failure`](Self::next_failure), with the [`TransportFailure`];
+/// - the attempt ended in one of the crate's [`Error`]s (what
+///   [`Envelope::from_http`] returns for a reply that is no MSDK answer):
+///   [`next_error`](Self::next_error), which follows the error's own decision;
 /// - the refresh that [`Step::RefreshThenRetry`] asked for failed:
-///   [`refresh_failed`](Self::refresh_failed).
+///   [`refresh_failed`](Self::refresh_failed); or the caller cannot follow a step (no
+///   refresh to make, a deadline passed): [`stop`](Self::stop).
+///
+/// The call's result comes from the same API and classifier:
+/// [`result`](Self::result) turns the last envelope into the payload or the
+/// [`MsdkError`], as [`next_response`](Self::next_response) read it.
 ///
 /// MSDK answers and transport failures share the bounds: each is an attempt, they share
 /// the delayed-retry bound, the backoff and jitter, and the [`RetryBudget`](super::RetryBudget),
@@ -46,22 +54,17 @@ use crate::response::MsdkResponse;
 /// # ].into_iter();
 /// # let mut send = move || replies.next().unwrap();
 /// # let refresh_token = || true;
-/// use msdk_error_codes::classification::{TransportError, TransportFailure};
-///
 /// let policy = RetryPolicy::default().with_base_delay(std::time::Duration::from_millis(1));
 /// let mut attempts = policy.start(Api::Generic);
 /// let result: Result<IgnoredAny, Error> = loop {
 ///     // `send` is the HTTP client: Ok((status, body)), or its error.
-///     let (step, outcome) = match send() {
-///         Err(e) => {
-///             let failure = TransportFailure::NotSent; // from the client's error kind
-///             (attempts.next_failure(&failure), Err(TransportError::new(failure, attempts.api(), e).into()))
-///         }
-///         Ok((status, body)) => match Envelope::<IgnoredAny>::from_http(attempts.api(), status, &body) {
-///             Ok(envelope) => (attempts.next_response(envelope.response()), Ok(envelope.into_owned())),
-///             Err(Error::Transport(e)) => (attempts.next_failure(&e.failure()), Err(e.into())),
-///             Err(e) => break Err(e), // not an MSDK response: nothing to retry
-///         },
+///     let reply = match send() {
+///         Ok((status, body)) => Envelope::from_http(attempts.api(), status, &body).map(Envelope::into_owned),
+///         Err(e) => Err(Error::from_client(attempts.api(), e)), // refused, timed out ...
+///     };
+///     let step = match &reply {
+///         Ok(envelope) => attempts.next_response(envelope.response()),
+///         Err(e) => attempts.next_error(e), // a gateway's page, a refused connection ...
 ///     };
 ///     match step {
 ///         Step::RetryAfter(delay) => std::thread::sleep(delay),
@@ -70,7 +73,7 @@ use crate::response::MsdkResponse;
 ///             if step == Step::RefreshThenRetry {
 ///                 attempts.refresh_failed(); // the user must log in again
 ///             }
-///             break outcome.and_then(|envelope| Ok(envelope.into_result_for(attempts.api())?));
+///             break reply.and_then(|envelope| Ok(attempts.result(envelope)?));
 ///         }
 ///     }
 /// };
@@ -87,8 +90,11 @@ pub struct Attempts<'p> {
     refreshes: u32,
     /// The call stopped on a code that needs the user to log in again.
     reauthorize: bool,
-    /// A refresh failed: the call is over, whatever comes.
-    refresh_failed: bool,
+    /// A refresh failed, or the caller stopped the call: it is over, whatever comes.
+    over: bool,
+    /// What the last attempt saw, for the event of [`stop`](Self::stop); kept only with
+    /// the `tracing` feature.
+    last: Option<trace::Last>,
     /// The jitter generator's state; 0 until the first draw.
     rng: u64,
     /// 0.1's `Attempts<'p>` borrowed its policy; the lifetime stays for code that names it.
@@ -105,7 +111,8 @@ impl Attempts<'static> {
             delayed: 0,
             refreshes: 0,
             reauthorize: false,
-            refresh_failed: false,
+            over: false,
+            last: None,
             rng: 0,
             borrowed: PhantomData,
         }
@@ -127,10 +134,7 @@ impl Attempts<'_> {
     /// assert!(attempts.must_reauthorize());
     /// ```
     pub fn next_response(&mut self, response: &MsdkResponse<'_>) -> Step {
-        let classification = match &self.policy.classifier {
-            Some(classifier) => classifier.classify_response_for(self.api, response),
-            None => response.classify_for(self.api),
-        };
+        let classification = self.classify(response);
         self.decide(
             classification.decision(),
             Seen::Classification(&classification),
@@ -157,6 +161,106 @@ impl Attempts<'_> {
     /// ```
     pub fn next_failure(&mut self, failure: &TransportFailure) -> Step {
         self.decide(failure.decision(), Seen::Failure(*failure))
+    }
+
+    /// The attempt ended in one of the crate's [`Error`]s: follows its
+    /// [`decision`](Error::decision). A transport error is
+    /// [`next_failure`](Self::next_failure) of its failure; an MSDK error is
+    /// [`next`](Self::next) of its classification (made under the call's API, as
+    /// there); a reply that is no MSDK response ([`Error::Parse`]: a `200` with a
+    /// gateway's page) and a request the client could not make ([`Error::Request`]) are
+    /// attempts that decide [`Fail`](Decision::Fail), so the call stops, and its event
+    /// says why.
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Envelope, RetryPolicy, Step};
+    /// use serde::de::IgnoredAny;
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let mut attempts = policy.start(Api::Generic);
+    /// let gateway = Envelope::<IgnoredAny>::from_http(attempts.api(), 502, b"<html>Bad Gateway</html>").unwrap_err();
+    /// assert!(matches!(attempts.next_error(&gateway), Step::RetryAfter(_)));
+    /// let not_msdk = Envelope::<IgnoredAny>::from_http(attempts.api(), 200, b"<html>").unwrap_err();
+    /// assert_eq!(attempts.next_error(&not_msdk), Step::Stop);
+    /// assert_eq!(attempts.attempts(), 2);
+    /// ```
+    pub fn next_error(&mut self, error: &Error) -> Step {
+        match error {
+            Error::Transport(e) => self.next_failure(&e.failure()),
+            Error::Msdk(e) => self.next(&e.classification()),
+            _ => self.decide(error.decision(), Seen::Error(error)),
+        }
+    }
+
+    /// Ends the call here, although the last step would go on, because the caller
+    /// cannot follow it: there is no token refresh to make, a deadline passed, a request
+    /// body cannot be sent again. Returns [`Step::Stop`]; every later attempt stops too.
+    /// It is not an attempt, and changes nothing else: the last attempt's result is the
+    /// call's. With the `tracing` feature it records the end of the call, with the last
+    /// attempt's label and decision, as a [`Stop`](Step::Stop) from the attempts does.
+    ///
+    /// ```
+    /// use msdk_error_codes::{classify, Api, RetryPolicy, Step};
+    ///
+    /// let policy = RetryPolicy::default();
+    /// let mut attempts = policy.start(Api::Generic);
+    /// assert_eq!(attempts.next(&classify(-20000, "42001,expired")), Step::RefreshThenRetry);
+    /// // This caller has no refresh API: the expiry is the call's answer.
+    /// assert_eq!(attempts.stop(), Step::Stop);
+    /// assert!(!attempts.must_reauthorize());
+    /// assert_eq!(attempts.next(&classify(-307, "")), Step::Stop);
+    /// ```
+    pub fn stop(&mut self) -> Step {
+        self.over = true;
+        trace::step(
+            self.api,
+            self.attempts,
+            Seen::Stopped(self.last),
+            self.last.map(|last| last.decision),
+            Step::Stop,
+        );
+        Step::Stop
+    }
+
+    /// Classifies `response` as [`next_response`](Self::next_response) does: under the
+    /// call's API, with the policy's [`Classifier`](crate::overrides::Classifier), if
+    /// any.
+    pub fn classify<'r>(&self, response: &'r MsdkResponse<'_>) -> Classification<'r> {
+        match &self.policy.classifier {
+            Some(classifier) => classifier.classify_response_for(self.api, response),
+            None => response.classify_for(self.api),
+        }
+    }
+
+    /// The call's result from its last envelope: the payload on success, else the
+    /// [`MsdkError`] as [`next_response`](Self::next_response) classified it (the call's
+    /// API, the policy's overrides), so that the error a caller gets agrees with what the
+    /// attempts did. ([`Envelope::into_result_for`] knows the API but not the overrides.)
+    ///
+    /// ```
+    /// use msdk_error_codes::{Api, Classifier, Decision, Envelope, Overrides, RetryPolicy, Step};
+    /// use serde::de::IgnoredAny;
+    ///
+    /// // This team's overrides say QQ -73 is worth a later retry.
+    /// let file = r#"[{"layer":"qq_platform","code":-73,"err_type":1,"action":"retry_later"}]"#;
+    /// let classifier = Classifier::new().with_overrides(Overrides::from_json(file)?);
+    /// let policy = RetryPolicy::default().with_classifier(classifier).with_delayed_retries(0);
+    /// let mut attempts = policy.start(Api::Generic);
+    /// let body = br#"{"ret":-10000,"msg":"-73,the user modify password wrong"}"#;
+    /// let envelope = Envelope::<IgnoredAny>::from_slice(body)?;
+    /// assert_eq!(attempts.next_response(envelope.response()), Step::Stop); // no delayed retry left
+    /// let err = attempts.result(envelope).unwrap_err();
+    /// assert!(err.is_overridden());
+    /// assert_eq!(err.decision(), Decision::Retry(msdk_error_codes::catalog::Backoff::Later));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn result<'a, T>(&self, envelope: impl Into<Envelope<'a, T>>) -> Result<T, MsdkError> {
+        let (response, payload) = envelope.into().into_parts();
+        match payload {
+            Some(payload) => Ok(payload),
+            // No payload means ret != 0, so the classification is an error.
+            None => Err(self.classify(&response).into_error()),
+        }
     }
 
     /// Takes the classification of the attempt just made and says what to do next.
@@ -200,7 +304,7 @@ impl Attempts<'_> {
     /// assert!(attempts.must_reauthorize());
     /// ```
     pub fn refresh_failed(&mut self) -> Step {
-        self.refresh_failed = true;
+        self.over = true;
         self.reauthorize = true;
         trace::step(
             self.api,
@@ -217,13 +321,14 @@ impl Attempts<'_> {
     fn decide(&mut self, decision: Decision, seen: Seen<'_>) -> Step {
         self.attempts = self.attempts.saturating_add(1);
         let step = self.step(decision);
+        self.last = trace::last(seen, decision);
         trace::step(self.api, self.attempts, seen, Some(decision), step);
         step
     }
 
     /// The step for an attempt's decision, the attempt counted.
     fn step(&mut self, decision: Decision) -> Step {
-        if self.refresh_failed {
+        if self.over {
             return Step::Stop;
         }
         let budget_allows = match (&self.policy.budget, decision) {
@@ -336,8 +441,8 @@ impl Attempts<'_> {
         self.immediate + self.delayed
     }
 
-    /// The API of the call, as given to [`RetryPolicy::start`]: classify and report the
-    /// call's result under it (`response.into_result_for(attempts.api())`).
+    /// The API of the call, as given to [`RetryPolicy::start`]: the call's result is
+    /// classified under it ([`result`](Self::result)).
     pub fn api(&self) -> Api {
         self.api
     }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Attempts, RetryPolicy, Step, Token, TokenCell};
 use crate::catalog::Api;
-use crate::classification::{TransportCause, TransportError};
+use crate::classification::TransportCause;
 use crate::response::{Error, OwnedEnvelope};
 
 /// How the driver sleeps between attempts: any runtime's timer.
@@ -142,7 +142,9 @@ where
 /// ([`send_envelope`](Self::send_envelope)), or everything with the attempts
 /// ([`run`](Self::run): whether the user must re-authorize, how many attempts were made).
 /// A reply that is not an MSDK response and a client error that is no transport failure
-/// end the call at once ([`Error::Parse`], [`Error::Request`]).
+/// end the call at once ([`Error::Parse`], [`Error::Request`]). An MSDK error is
+/// classified as the attempts classified it: under the call's API, with the policy's
+/// [`Classifier`](crate::overrides::Classifier) ([`Attempts::result`]).
 ///
 /// No runtime is inside: the sleep is the caller's ([`with_sleep`](Self::with_sleep);
 /// tokio's by default with the `tokio` feature), and the future is `Send` when the
@@ -201,12 +203,10 @@ pub struct Finished<T> {
 }
 
 impl<T> Finished<T> {
-    /// The payload on success, else the error (an MSDK failure classified under the
-    /// call's API).
+    /// The payload on success, else the error (an MSDK failure classified as the
+    /// attempts classified it: [`Attempts::result`]).
     pub fn into_result(self) -> Result<T, Error> {
-        let api = self.attempts.api();
-        self.result
-            .and_then(|envelope| envelope.into_result_for(api).map_err(Error::from))
+        Ok(self.attempts.result(self.result?)?)
     }
 }
 
@@ -269,10 +269,8 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
         E: TransportCause,
     {
         let mut attempts = self.policy.start(self.api);
-        let api = self.api;
-        self.drive(&mut attempts, send)
-            .await
-            .and_then(|envelope| envelope.into_result_for(api).map_err(Error::from))
+        let envelope = self.drive(&mut attempts, send).await?;
+        Ok(attempts.result(envelope)?)
     }
 
     /// Runs the call and returns the last MSDK response as an envelope, success or
@@ -319,28 +317,13 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
     {
         loop {
             let (value, seen) = self.tokens.current();
-            let (step, result) = match send(value).await {
-                Ok((status, body)) => {
-                    match OwnedEnvelope::<T>::from_http(self.api, status, body.as_ref()) {
-                        Ok(envelope) => (attempts.next_response(envelope.response()), Ok(envelope)),
-                        Err(Error::Transport(e)) => (
-                            attempts.next_failure(&e.failure()),
-                            Err(Error::Transport(e)),
-                        ),
-                        Err(e) => return Err(e),
-                    }
-                }
-                Err(e) => match e.transport_failure() {
-                    Some(failure) => {
-                        let error = TransportError::new(failure, self.api, e.into_source());
-                        (
-                            attempts.next_failure(&failure),
-                            Err(Error::Transport(error)),
-                        )
-                    }
-                    // No transport failure: no attempt decides, the call ends.
-                    None => return Err(Error::Request(e.into_source())),
-                },
+            let result = match send(value).await {
+                Ok((status, body)) => OwnedEnvelope::<T>::from_http(self.api, status, body.as_ref()),
+                Err(e) => Err(Error::from_client(self.api, e)),
+            };
+            let step = match &result {
+                Ok(envelope) => attempts.next_response(envelope.response()),
+                Err(e) => attempts.next_error(e),
             };
             match step {
                 Step::RetryAfter(delay) => self.sleep.sleep(delay).await,
@@ -351,7 +334,10 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
                         return result;
                     }
                     // No refresh: the expiry is the call's answer.
-                    None => return result,
+                    None => {
+                        attempts.stop();
+                        return result;
+                    }
                 },
                 _ => return result,
             }

@@ -4,7 +4,7 @@ use core::fmt;
 use std::time::Duration;
 
 /// What to do after an attempt: the answer of [`Attempts`](super::Attempts)'
-/// `next_response`, `next_failure`, `next` and `refresh_failed`.
+/// `next_response`, `next_failure`, `next_error`, `next`, `refresh_failed` and `stop`.
 ///
 /// It displays as its [`as_str`](Self::as_str) name, with the delay for
 /// [`RetryAfter`](Self::RetryAfter) (`retry_after 500ms`), and (de)serialises as an
@@ -28,8 +28,8 @@ use std::time::Duration;
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Step {
-    /// Done: return the last attempt's result to the caller (the response's
-    /// `into_result_for(attempts.api())`, or the transport error). When
+    /// Done: return the last attempt's result to the caller (the envelope's
+    /// [`attempts.result(envelope)`](super::Attempts::result), or the error). When
     /// [`Attempts::must_reauthorize`](super::Attempts::must_reauthorize) says so, send the
     /// user through login: a refresh failed, or the refreshed token expired too (that
     /// error's own decision still says [`RefreshToken`](crate::Decision::RefreshToken):

@@ -95,6 +95,109 @@ fn a_failed_refresh_stops_the_call_for_good() {
 }
 
 #[test]
+fn the_result_agrees_with_what_the_attempts_did() {
+    use msdk_error_codes::{Envelope, OwnedEnvelope};
+    use serde::de::IgnoredAny;
+
+    // The team's overrides turn an undocumented WeChat code into a later retry: the
+    // call retries it, and the error the caller gets says so (the catalog alone says
+    // fail).
+    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
+    let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
+    let policy = RetryPolicy::default()
+        .with_classifier(classifier)
+        .with_delayed_retries(0);
+    let body = br#"{"ret":-20000,"msg":"61451,invalid parameter"}"#;
+    let mut attempts = policy.start(Api::Generic);
+    let envelope = Envelope::<IgnoredAny>::from_slice(body).unwrap();
+    assert_eq!(attempts.next_response(envelope.response()), Step::Stop);
+    let err = attempts.result(envelope.clone()).unwrap_err();
+    assert!(err.is_overridden());
+    assert_eq!(err.decision(), Decision::Retry(Backoff::Later));
+    assert_eq!(
+        envelope.into_result_for(Api::Generic).unwrap_err().decision(),
+        Decision::Fail,
+        "without the overrides"
+    );
+    // Under the call's API: /share/qq's 100000, not the access layer's undocumented one.
+    let share = RetryPolicy::default().start(Api::QqShare);
+    let owned = OwnedEnvelope::<IgnoredAny>::from_slice(br#"{"ret":100000,"msg":"x"}"#).unwrap();
+    let err = share.result(owned).unwrap_err();
+    assert_eq!(err.label(), "qq_share.100000");
+    // A success is the payload.
+    let ok = Envelope::<serde_json::Value>::from_slice(br#"{"ret":0,"msg":"ok","a":1}"#).unwrap();
+    assert_eq!(share.result(ok).unwrap()["a"], 1);
+}
+
+#[test]
+fn next_error_follows_each_errors_decision() {
+    use msdk_error_codes::{Envelope, Error};
+    use serde::de::IgnoredAny;
+
+    let policy = RetryPolicy::default().without_jitter();
+    let read = |status: u16, body: &[u8]| {
+        Envelope::<IgnoredAny>::from_http(Api::Generic, status, body).unwrap_err()
+    };
+    // A gateway's page is its transport failure, exactly as next_failure takes it.
+    let gateway = read(502, b"<html>Bad Gateway</html>");
+    let mut by_error = policy.start(Api::Generic);
+    let mut by_failure = policy.start(Api::Generic);
+    assert_eq!(
+        by_error.next_error(&gateway),
+        by_failure.next_failure(&TransportFailure::Status(502))
+    );
+    assert!(matches!(by_error.next_error(&gateway), Step::RetryAfter(_)));
+    // An MSDK error is its classification, as next takes it.
+    let msdk = Error::Msdk(classify(-307, "").to_error().unwrap());
+    let mut attempts = policy.start(Api::Generic);
+    assert_eq!(attempts.next_error(&msdk), Step::RetryAfter(Duration::ZERO));
+    // A body that is no MSDK response, and a request that could not be made: attempts
+    // that stop the call.
+    for err in [read(200, b"<html>"), Error::Request("no URL".into())] {
+        let mut attempts = policy.start(Api::Generic);
+        assert_eq!(attempts.next_error(&err), Step::Stop, "{err}");
+        assert_eq!(attempts.attempts(), 1);
+        assert!(!attempts.must_reauthorize());
+    }
+    // A client's error, through Error::from_client: a refused connection is retried
+    // even for a share; a reset only for an idempotent API.
+    let refused = || std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+    let reset = || std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+    let mut share = policy.start(Api::QqShare);
+    assert!(matches!(
+        share.next_error(&Error::from_client(Api::QqShare, refused())),
+        Step::RetryAfter(_)
+    ));
+    assert_eq!(
+        share.next_error(&Error::from_client(Api::QqShare, reset())),
+        Step::Stop
+    );
+    let mut generic = policy.start(Api::Generic);
+    assert!(matches!(
+        generic.next_error(&Error::from_client(Api::Generic, reset())),
+        Step::RetryAfter(_)
+    ));
+}
+
+#[test]
+fn a_stopped_call_stays_stopped_without_asking_for_login() {
+    let policy = RetryPolicy::default();
+    let mut attempts = policy.start(Api::Generic);
+    let expired = MsdkResponse::new(-20000, "42001,access_token expired", None);
+    assert_eq!(attempts.next_response(&expired), Step::RefreshThenRetry);
+    assert_eq!(attempts.stop(), Step::Stop);
+    assert_eq!((attempts.attempts(), attempts.refreshes()), (1, 1));
+    assert!(!attempts.must_reauthorize(), "stopping is not a failed refresh");
+    assert_eq!(attempts.next(&classify(-307, "")), Step::Stop);
+    assert_eq!(
+        attempts.next_failure(&TransportFailure::NotSent),
+        Step::Stop
+    );
+    // A call stopped before any attempt.
+    assert_eq!(policy.start(Api::Generic).stop(), Step::Stop);
+}
+
+#[test]
 fn transport_failures_share_the_bounds_with_msdk_answers() {
     let policy = RetryPolicy::default().without_jitter();
     let later = MsdkResponse::new(-2345, "", None); // server range: retry later
@@ -389,4 +492,34 @@ proptest! {
         prop_assert_eq!(attempts.retries(), immediate + delayed);
         prop_assert_eq!(attempts.refreshes(), refreshes);
     }
+}
+
+#[test]
+fn the_drivers_error_is_classified_with_the_policys_overrides() {
+    use msdk_error_codes::Error;
+    use serde::de::IgnoredAny;
+
+    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
+    let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
+    let policy = RetryPolicy::default()
+        .with_classifier(classifier)
+        .with_base_delay(Duration::from_millis(1));
+    let mut sent = 0;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let result: Result<IgnoredAny, Error> = runtime.block_on(
+        policy
+            .call(Api::Generic)
+            .with_sleep(|_| async {})
+            .send(|()| {
+                sent += 1;
+                async { Ok::<_, std::io::Error>((200, &br#"{"ret":-20000,"msg":"61451,x"}"#[..])) }
+            }),
+    );
+    // 1 + the policy's 3 delayed retries, and the error says why they were made.
+    assert_eq!(sent, 4);
+    let err = result.unwrap_err();
+    assert_eq!(err.decision(), Decision::Retry(Backoff::Later));
+    assert!(matches!(&err, Error::Msdk(e) if e.is_overridden()));
 }

@@ -152,3 +152,63 @@ fn a_successful_end_is_debug_and_a_failed_refresh_ends_the_call() {
         ]
     );
 }
+
+#[test]
+fn a_call_its_caller_stops_and_a_reply_that_is_no_msdk_answer_end_with_an_info_event() {
+    use msdk_error_codes::{Envelope, Error};
+    use serde::de::IgnoredAny;
+
+    let policy = RetryPolicy::default();
+    let events = recorded(|| {
+        // An expiry with no refresh to make: the caller stops the call.
+        let mut attempts = policy.start(Api::Generic);
+        attempts.next_response(&MsdkResponse::new(-20000, "42001,expired", None));
+        assert_eq!(attempts.stop(), Step::Stop);
+        // A 200 whose body is a gateway's page: an attempt that decides `fail`.
+        let mut attempts = policy.start(Api::Generic);
+        let err = Envelope::<IgnoredAny>::from_http(Api::Generic, 200, b"<html>").unwrap_err();
+        assert_eq!(attempts.next_error(&err), Step::Stop);
+        // A request the client could not make.
+        let mut attempts = policy.start(Api::Generic);
+        let err = Error::Request("bad URL".into());
+        assert_eq!(attempts.next_error(&err), Step::Stop);
+    });
+    let summary: Vec<_> = events
+        .iter()
+        .map(|e| {
+            (
+                e.level,
+                e.fields["attempt"].as_str(),
+                e.fields["label"].as_str(),
+                e.fields.get("decision").map(String::as_str),
+                e.fields["step"].as_str(),
+                e.fields.get("ret").map(String::as_str),
+            )
+        })
+        .collect();
+    const DEBUG: tracing::Level = tracing::Level::DEBUG;
+    const INFO: tracing::Level = tracing::Level::INFO;
+    assert_eq!(
+        summary,
+        [
+            (
+                DEBUG,
+                "1",
+                "wechat_platform.42001",
+                Some("refresh_token"),
+                "refresh_then_retry",
+                Some("-20000")
+            ),
+            (
+                INFO,
+                "1",
+                "wechat_platform.42001",
+                Some("refresh_token"),
+                "stop",
+                Some("-20000")
+            ),
+            (INFO, "1", "parse.syntax", Some("fail"), "stop", None),
+            (INFO, "1", "request.invalid", Some("fail"), "stop", None),
+        ]
+    );
+}

@@ -243,6 +243,12 @@ impl<T: de::DeserializeOwned> OwnedEnvelope<T> {
     }
 }
 
+impl<T> From<OwnedEnvelope<T>> for Envelope<'static, T> {
+    fn from(owned: OwnedEnvelope<T>) -> Self {
+        owned.0
+    }
+}
+
 impl<T> OwnedEnvelope<T> {
     /// The envelope.
     pub fn into_envelope(self) -> Envelope<'static, T> {

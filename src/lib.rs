@@ -29,6 +29,8 @@
 //! | [`retry`] | bounded retries of one call: [`RetryPolicy`], [`Attempts`], the shared [`RetryBudget`] and single-flight [`RefreshGate`] |
 //! | [`overrides`] | changing what a code means at runtime: [`Overrides`] and the [`Classifier`] |
 //! | [`testing`] | test doubles: [`fixtures()`], [`Scenario`] |
+//! | `reqwest` (feature `reqwest`, `reqwest-middleware`) | `reqwest::Error` as a transport failure, and `RetryMiddleware`, the retry policy as a reqwest-middleware layer |
+//! | `tower` (feature `tower`) | `MsdkPolicy`, a `tower::retry::Policy` driven by [`Attempts`], and tower's `Budget` for [`RetryBudget`] |
 //!
 //! Each rule is stated once, where its module is, and linked from everywhere else:
 //! [how a response is classified](classification#the-rules), [how a code's `err_type`
@@ -86,8 +88,8 @@
 //! where: [`ParseError`],
 //! [`OverrideError`].
 //!
-//! The README's [Testing your integration](https://docs.rs/msdk-error-codes/latest/msdk_error_codes/testing/index.html)
-//! has a complete test of a client against a scripted MSDK.
+//! The README's "Testing your integration" has a complete test of a client against a
+//! scripted MSDK, over HTTP ([`testing`] holds the pieces).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -56,8 +56,9 @@ pub mod by_hand {
         }
 
         pub fn classify(&self, api: Api, ret: i32, msg: &str) -> Outcome {
-            if let Some(layer) = api.layer()
-                && let Some(found) = self.outcome(layer, ret, String::new())
+            if let Some(found) = api
+                .layer()
+                .and_then(|layer| self.outcome(layer, ret, String::new()))
             {
                 return found;
             }

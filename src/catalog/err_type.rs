@@ -180,10 +180,9 @@ impl<'de> Deserialize<'de> for ErrType {
 /// An integer that is not one of MSDK's `err_type` values (0, 1, 2, 3, 5): the error of
 /// `ErrType::try_from(i32)` and of deserializing such an integer.
 ///
-/// Named by the crate's rule for errors: `Unknown*` for a well-formed value that names
-/// nothing (this integer, an undocumented code, a name that is no layer), `Invalid*`
-/// for input that makes no value at all (text that does not parse, arguments out of
-/// range). It was `InvalidErrType` in 0.1, which stays as an alias.
+/// `Unknown*` by [the crate's rule for naming errors](crate#errors): the integer is
+/// well formed, and names nothing. It was `InvalidErrType` in 0.1, which stays as an
+/// alias.
 ///
 /// ```
 /// use msdk_error_codes::ErrType;

@@ -84,10 +84,8 @@ impl<'a> Classification<'a> {
     }
 }
 
-/// One line, in the style of the crate docs' "Display" section: the code
-/// (`layer:number`), its name and English description (or `undocumented`), `ret` when it
-/// is not the code, the platform's text for a passthrough (the server's text for an
-/// undocumented code), `err_type`, the decision and what to do.
+/// One line, in the form [the crate docs' table](crate#logs-metrics-and-storage) gives
+/// for `Classification` and `MsdkError`.
 ///
 /// ```
 /// use msdk_error_codes::classify;

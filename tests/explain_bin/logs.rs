@@ -1,6 +1,8 @@
-//! Logs on standard input: a mixed log with `--api auto`, the summary against the
-//! library's own count, a million lines in bounded memory (peak RSS from
-//! `/proc/<pid>/status`) and several braces on a line.
+//! Logs on standard input: a mixed log with `--api auto`, `--no-prefix`, the summary
+//! (JSON and the table) against the library's own count, a million lines in bounded
+//! memory (peak RSS from `/proc/<pid>/status`) and several braces on a line.
+
+use std::collections::BTreeMap;
 
 use super::{garbage, run_text, spawn};
 
@@ -74,26 +76,31 @@ fn a_mixed_log_with_api_auto() {
     assert!(out.starts_with(&format!("line 1: {prefix} ret ")), "{out}");
 }
 
-#[test]
-fn the_summary_counts_what_the_library_counts() {
-    let log = mixed_log(20_000);
-    let (status, out, err) = run_text(&["--summary", "--json", "--api", "auto"], &log);
-    assert_eq!(status, 1);
-    // Ten bad lines reported, the rest counted.
-    assert_eq!(err.lines().count(), 11, "{err}");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// A log counted by other means than the tool's: split by hand, read by serde_json,
+/// classified by the library.
+struct LibraryCount {
+    /// Responses per (label, decision).
+    rows: BTreeMap<(String, String), u64>,
+    responses: u64,
+    bad: u64,
+    blank: u64,
+}
 
-    // The same log counted by other means: split by hand, read by serde_json, classified
-    // by the library.
-    let mut want = std::collections::BTreeMap::new();
-    let (mut responses, mut bad, mut blank) = (0u64, 0u64, 0u64);
+/// Counts a log of `mixed_log`.
+fn count_with_the_library(log: &str) -> LibraryCount {
+    let mut count = LibraryCount {
+        rows: BTreeMap::new(),
+        responses: 0,
+        bad: 0,
+        blank: 0,
+    };
     for line in log.lines() {
         if line.is_empty() {
-            blank += 1;
+            count.blank += 1;
             continue;
         }
         let Some((head, body)) = line.split_once(" resp=") else {
-            bad += 1;
+            count.bad += 1;
             continue;
         };
         let path = head.rsplit_once(" api=").unwrap().1;
@@ -105,11 +112,25 @@ fn the_summary_counts_what_the_library_counts() {
             err_type,
         );
         let c = response.classify_for(msdk_error_codes::Api::from_path(path));
-        *want
+        *count
+            .rows
             .entry((c.label().to_owned(), c.decision().as_str().to_owned()))
-            .or_insert(0u64) += 1;
-        responses += 1;
+            .or_insert(0) += 1;
+        count.responses += 1;
     }
+    count
+}
+
+#[test]
+fn the_summary_counts_what_the_library_counts() {
+    let log = mixed_log(20_000);
+    let (status, out, err) = run_text(&["--summary", "--json", "--api", "auto"], &log);
+    assert_eq!(status, 1);
+    // Ten bad lines reported, the rest counted.
+    assert_eq!(err.lines().count(), 11, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+
+    let want = count_with_the_library(&log);
     assert_eq!(report["lines"], log.lines().count());
     assert_eq!(
         (
@@ -118,12 +139,12 @@ fn the_summary_counts_what_the_library_counts() {
             &report["blank_lines"]
         ),
         (
-            &serde_json::Value::from(responses),
-            &serde_json::Value::from(bad),
-            &serde_json::Value::from(blank)
+            &serde_json::Value::from(want.responses),
+            &serde_json::Value::from(want.bad),
+            &serde_json::Value::from(want.blank)
         )
     );
-    let got: std::collections::BTreeMap<(String, String), u64> = report["rows"]
+    let got: BTreeMap<(String, String), u64> = report["rows"]
         .as_array()
         .unwrap()
         .iter()
@@ -137,7 +158,7 @@ fn the_summary_counts_what_the_library_counts() {
             )
         })
         .collect();
-    assert_eq!(got, want);
+    assert_eq!(got, want.rows);
     // Most frequent first.
     let counts: Vec<u64> = report["rows"]
         .as_array()
@@ -146,17 +167,78 @@ fn the_summary_counts_what_the_library_counts() {
         .map(|r| r["count"].as_u64().unwrap())
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}
 
-    // The table for people says the same.
-    let (_, table, _) = run_text(&["--summary", "--api", "auto"], &log);
+/// `count` as a share of `of`, as the table prints it (`57.1%`), read back as a number.
+fn assert_share(printed: &str, count: u64, of: u64) {
+    let printed: f64 = printed.strip_suffix('%').unwrap().parse().unwrap();
+    let want = count as f64 / of as f64 * 100.0;
+    // One decimal, rounded: within half a tenth.
     assert!(
-        table.starts_with(&format!(
-            "{} lines read: {responses} responses, {bad} bad lines, {blank} blank lines\n",
-            log.lines().count()
-        )),
-        "{table}"
+        (printed - want).abs() <= 0.05 + 1e-9,
+        "{printed} for {count}/{of}"
     );
-    assert!(bad > 1 && blank > 1, "plural forms above");
+}
+
+#[test]
+fn the_summary_table_for_people() {
+    let log = mixed_log(20_000);
+    let want = count_with_the_library(&log);
+    let (status, table, _) = run_text(&["--summary", "--api", "auto"], &log);
+    assert_eq!(status, 1);
+    let mut lines = table.lines();
+
+    // The counts: lines read, responses, bad lines (and blank ones).
+    assert_eq!(
+        lines.next().unwrap(),
+        format!(
+            "{} lines read: {} responses, {} bad lines, {} blank lines",
+            log.lines().count(),
+            want.responses,
+            want.bad,
+            want.blank
+        )
+    );
+    assert!(want.bad > 1 && want.blank > 1, "plural forms above");
+    assert_eq!(lines.next(), Some(""));
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        header,
+        ["count", "share", "label", "name", "decision", "description"]
+    );
+
+    // One row per (label, decision), most frequent first: the library's count.
+    let mut rows = BTreeMap::new();
+    let mut last = u64::MAX;
+    for line in lines.by_ref().take_while(|l| !l.is_empty()) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let count: u64 = fields[0].parse().unwrap();
+        assert!(count <= last, "{table}");
+        last = count;
+        assert_share(fields[1], count, want.responses);
+        rows.insert((fields[2].to_owned(), fields[4].to_owned()), count);
+    }
+    assert_eq!(rows, want.rows);
+
+    // Totals by decision, most frequent first, then nothing more.
+    assert_eq!(lines.next(), Some("by decision"));
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for ((_, decision), count) in &want.rows {
+        *totals.entry(decision).or_insert(0) += count;
+    }
+    let mut want_totals: Vec<(&str, u64)> = totals.into_iter().collect();
+    want_totals.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    assert!(want_totals.len() > 2, "{want_totals:?}");
+    let got_totals: Vec<(&str, u64)> = lines
+        .map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(fields.len(), 3, "{line}");
+            let count = fields[0].parse().unwrap();
+            assert_share(fields[1], count, want.responses);
+            (fields[2], count)
+        })
+        .collect();
+    assert_eq!(got_totals, want_totals);
 }
 
 /// The peak resident set (VmHWM) of a running process, in KiB.
@@ -238,4 +320,48 @@ fn several_braces_on_a_line() {
         err.starts_with("line 1: invalid MSDK response: EOF"),
         "{err}"
     );
+}
+
+#[test]
+fn no_prefix_drops_the_line_and_its_text() {
+    let log = "\
+2026-11-24 10:00:01 INFO api=/share/qq resp={\"ret\":-503,\"msg\":\"频率超限\"}
+not json
+{\"ret\":0}
+";
+    let (status, with, err) = run_text(&[], log);
+    assert_eq!(status, 1);
+    assert_eq!(err, "line 2: no JSON object (no '{') in the line\n");
+    let (status, without, err) = run_text(&["--no-prefix"], log);
+    assert_eq!(status, 1);
+    // Errors still name their line: only the explanations lose the prefix.
+    assert_eq!(err, "line 2: no JSON object (no '{') in the line\n");
+
+    // An explanation's first line is the one after a blank line (or the output's first).
+    let firsts = |out: &str| -> Vec<String> {
+        out.split("\n\n")
+            .filter(|e| !e.is_empty())
+            .map(|e| e.lines().next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        firsts(&with),
+        [
+            "line 1: 2026-11-24 10:00:01 INFO api=/share/qq resp= ret -503, msg \"频率超限\"",
+            "line 3: ret 0, msg \"\"",
+        ]
+    );
+    assert_eq!(
+        firsts(&without),
+        ["ret -503, msg \"频率超限\"", "ret 0, msg \"\""]
+    );
+    // And the rest of each explanation is the same.
+    let rest = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(rest(&with), rest(&without));
+    assert!(!without.contains("line "), "{without}");
 }

@@ -187,3 +187,27 @@ fn run_text(args: &[&str], stdin: &str) -> (i32, String, String) {
         text(&output.stderr),
     )
 }
+
+/// A file in the system's temporary folder, removed on drop. Its name holds the
+/// process id and `name`, so that tests running at once never share one.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path =
+            std::env::temp_dir().join(format!("msdk-explain-bin-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        // Best effort: a file left behind in the temporary folder fails nothing.
+        let _ = std::fs::remove_file(&self.0);
+    }
+}

@@ -1,6 +1,6 @@
 //! msdk-explain's modes, run on in-memory input and output, and the staleness check of
 //! `docs/error-codes.md`; the modules under `explain/` test standard input's lines, the
-//! summary and the look-ups the same way. `tests/explain_bin.rs` runs the real binary.
+//! summary and the look-ups the same way. `tests/explain_bin/` runs the real binary.
 
 #[path = "../../src/bin/msdk-explain/cli/mod.rs"]
 mod cli;

@@ -2,7 +2,7 @@
 //! to the library relinks once. Each module was a file of its own under `tests/`.
 //!
 //! Kept out, as binaries of their own: `tests/allocations.rs` (it installs a counting
-//! global allocator, which would count every other test too) and `tests/explain_bin.rs`
+//! global allocator, which would count every other test too) and `tests/explain_bin/`
 //! (it runs the built `msdk-explain` as a process: a test of the binary, not of the
 //! library).
 //!

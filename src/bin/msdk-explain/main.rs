@@ -1,7 +1,7 @@
 //! msdk-explain: what an MSDK Server response means, and what to do about it.
 //!
 //! ```text
-//! cargo install msdk-error-codes --features cli
+//! cargo install --path . --features cli     # from a clone; once published: cargo install msdk-error-codes --features cli
 //! msdk-explain -10000 "-73,the user modify password wrong"
 //! msdk-explain --help
 //! ```

@@ -164,6 +164,7 @@ fn parse_query(text: &str) -> Result<Query, String> {
 }
 
 fn parse_ret(text: &str) -> Result<i32, String> {
+    // Mirrors the library's private rule (src/decimal.rs strict_i32): i32's FromStr less -0.
     match text.parse::<i32>() {
         // The library reads neither the JSON number -0 (a float to serde_json) nor the
         // string "-0" as a ret, so that no form of a failure can read as ret 0.

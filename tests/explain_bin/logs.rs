@@ -309,12 +309,10 @@ fn several_braces_on_a_line() {
         .collect();
     assert_eq!(rets, [-503, 1]);
     // A long line of braces that never read: a bounded number of passes, then the
-    // first error. 8 MB of it would take hours if each brace were read to the end.
+    // first error (tests/it/explain/lines.rs counts the bytes those passes read).
     let mut line = "{\"a\":".repeat(8 << 20 >> 3);
     line.push('\n');
-    let started = std::time::Instant::now();
     let (status, _, err) = run_text(&[], &line);
-    assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert_eq!(status, 1);
     assert!(
         err.starts_with("line 1: invalid MSDK response: EOF"),

@@ -1,8 +1,6 @@
 //! Standard input's lines: where each result came from, the response among several
 //! `{` of a line (in time linear in the line), and `--api auto`.
 
-use std::time::{Duration, Instant};
-
 use serde_json::Value;
 
 use super::{cli, run};
@@ -119,26 +117,33 @@ fn when_no_brace_reads_the_first_error_is_reported() {
     }
 }
 
-/// Runs the tool on one line and returns how long it took and its stderr.
-fn timed(line: &[u8]) -> (Duration, u8, String, String) {
-    let started = Instant::now();
+/// Runs the tool on one line, and counts the bytes its search for the response read.
+fn counted(line: &[u8]) -> (usize, u8, String, String) {
+    let (_, read) = cli::locate::find_response_reading(line);
     let (status, out, err) = super::run_on(&["--json"], line);
-    (started.elapsed(), status, out, err)
+    (read, status, out, err)
 }
 
 #[test]
 fn many_braces_take_linear_time() {
-    // Each of these would take minutes if every `{` were read to the end of the line:
-    // quadratic in 1 MB. A bounded number of passes takes well under a second, even
-    // unoptimised.
+    // Each of these would read about a terabyte if every `{` were read to the end of
+    // the line (quadratic in 1 MB). The search reads each byte a bounded number of
+    // times: the first pass, a rereading budget of twice the line, and one more pass
+    // over each well-formed object it skips. Counted, not timed.
     let size = 1 << 20;
-    let limit = Duration::from_secs(10);
+    let linear = |line: &[u8], read: usize| {
+        assert!(
+            read <= 4 * line.len() + 4096,
+            "read {read} bytes of a line of {}",
+            line.len()
+        );
+    };
 
     // Nested objects that never end, then a response.
     let mut line = br#"{"a":"#.repeat(size / 5);
     line.extend_from_slice(br#"{"ret":1}"#);
-    let (took, status, _, err) = timed(&line);
-    assert!(took < limit, "{took:?}");
+    let (read, status, _, err) = counted(&line);
+    linear(&line, read);
     assert_eq!(status, cli::BAD_INPUT);
     assert!(
         err.starts_with("line 1: invalid MSDK response: EOF"),
@@ -148,8 +153,8 @@ fn many_braces_take_linear_time() {
     // Well-formed objects without ret, then a response: each is skipped whole.
     let mut line = br#"{"k":{"v":[1,2]}} "#.repeat(size / 18);
     line.extend_from_slice(br#"{"ret":7}"#);
-    let (took, status, out, err) = timed(&line);
-    assert!(took < limit, "{took:?}");
+    let (read, status, out, err) = counted(&line);
+    linear(&line, read);
     assert_eq!((status, err.as_str()), (0, ""));
     assert_eq!(objects(&out)[0]["ret"], 7);
 
@@ -157,16 +162,25 @@ fn many_braces_take_linear_time() {
     let mut line = br#"{"k":"#.to_vec();
     line.extend(std::iter::repeat_n(b'{', size));
     line.extend_from_slice(br#" {"ret":8}"#);
-    let (took, _, _, _) = timed(&line);
-    assert!(took < limit, "{took:?}");
+    let (read, _, _, _) = counted(&line);
+    linear(&line, read);
 
     // Many short malformed objects: every one is tried, and the response is found.
     let mut line = br#"{"k" "#.repeat(size / 5);
     line.extend_from_slice(br#"{"ret":9}"#);
-    let (took, status, out, _) = timed(&line);
-    assert!(took < limit, "{took:?}");
+    let (read, status, out, _) = counted(&line);
+    linear(&line, read);
     assert_eq!(status, 0);
     assert_eq!(objects(&out)[0]["ret"], 9);
+
+    // The count is real: a line whose every brace starts a response-less object that
+    // runs to the end is read about once per brace until the budget runs out.
+    let line = br#"{"a":"#.repeat(4096);
+    let (read, ..) = counted(&line);
+    assert!(
+        read > 2 * line.len(),
+        "the rereading budget was used: {read}"
+    );
 }
 
 #[test]

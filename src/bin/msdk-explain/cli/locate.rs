@@ -6,7 +6,7 @@ use serde::de::IgnoredAny;
 use super::lines::find_byte;
 
 /// The response of a line and where its JSON starts.
-pub(super) struct Found<'a> {
+pub(crate) struct Found<'a> {
     /// The byte index of the response's `{`.
     pub(super) start: usize,
     pub(super) response: MsdkResponse<'a>,
@@ -21,6 +21,14 @@ pub(super) struct Found<'a> {
 /// earlier attempt has already read may read at most [`rescan_budget`] bytes in all,
 /// so that `{"a":{"a":{"a":…` without an end costs no more than a few passes.
 pub(super) fn find_response(line: &[u8]) -> Result<Found<'_>, String> {
+    find_response_reading(line).0
+}
+
+/// [`find_response`], and how many bytes its attempts read in all (each reader's pass up
+/// to where it stopped, and each pass that skips a well-formed object): the work that
+/// stays linear in the line, which the tests count rather than time.
+pub(crate) fn find_response_reading(line: &[u8]) -> (Result<Found<'_>, String>, usize) {
+    let mut total = 0usize;
     let mut first_error = None;
     let mut at = 0;
     // The furthest byte an attempt has read, and what rereading may still cost.
@@ -30,12 +38,15 @@ pub(super) fn find_response(line: &[u8]) -> Result<Found<'_>, String> {
         let start = at + offset;
         let rest = &line[start..];
         let error = match MsdkResponse::from_slice_prefix(rest) {
-            Ok((response, _)) => return Ok(Found { start, response }),
+            Ok((response, end)) => {
+                return (Ok(Found { start, response }), total.saturating_add(end));
+            }
             Err(error) => error,
         };
         // Where the reader stopped: the line has no line breaks, so the column is the
         // byte offset (one past it, for an error shown by the byte at the cursor).
         let mut read = error.column().clamp(1, rest.len());
+        total = total.saturating_add(read);
         let mut next = start + 1;
         // A data error leaves the grammar readable: if the object is well formed JSON
         // (no `ret`, a `ret` that is not an integer ...), skip it whole.
@@ -43,6 +54,7 @@ pub(super) fn find_response(line: &[u8]) -> Result<Found<'_>, String> {
             if let Some(length) = json_value_length(rest) {
                 read = length;
                 next = start + length;
+                total = total.saturating_add(length);
             }
         }
         if start < frontier {
@@ -59,11 +71,12 @@ pub(super) fn find_response(line: &[u8]) -> Result<Found<'_>, String> {
             break;
         }
     }
-    Err(match first_error {
+    let error = match first_error {
         None => "no JSON object (no '{') in the line".to_owned(),
         Some((0, error)) => error.to_string(),
         Some((start, error)) => format!("{error} (the JSON starts at byte {})", start + 1),
-    })
+    };
+    (Err(error), total)
 }
 
 /// How many bytes the attempts that reread a line may read in all: twice the line, and

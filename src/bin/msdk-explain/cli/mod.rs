@@ -11,7 +11,7 @@ mod explain;
 mod export;
 mod input;
 mod lines;
-mod locate;
+pub(crate) mod locate;
 mod lookup;
 mod quoted;
 mod summary;

@@ -98,6 +98,12 @@ impl RetryMiddleware {
     /// The refresh runs once for all the calls that saw the same expired token; after
     /// a failed one the call returns the expiry's response (the user must re-authorize).
     ///
+    /// `refresh` returns `None` only when the refresh API refuses (the refresh token is
+    /// bad): that is final for the token's generation, and every call that sent it
+    /// returns the expiry, until the session logs in again and [`TokenCell::replace`]
+    /// installs the new token in `tokens`. Retry a transient failure of the refresh API
+    /// (a timeout, a gateway's page) inside `refresh`.
+    ///
     /// ```
     /// use std::sync::Arc;
     ///

@@ -88,7 +88,7 @@ async fn a_failed_refresh_ends_the_call_and_says_reauthorize() {
         .await;
     assert!(finished.attempts.must_reauthorize());
     assert_eq!(finished.attempts.attempts(), 1);
-    assert_eq!(tokens.gate().failed_generation(), Some(0));
+    assert_eq!(tokens.failed_generation(), Some(0));
     let err = finished.into_result().unwrap_err();
     assert_eq!(err.label(), "wechat_platform.42001");
     assert_eq!(requests(&server).await, 1);

@@ -34,7 +34,7 @@ mod middleware;
 
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
-pub use middleware::RetryMiddleware;
+pub use middleware::{DeadlineExceeded, RetryMiddleware};
 
 use crate::classification::{TransportCause, TransportFailure};
 

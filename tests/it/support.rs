@@ -1,5 +1,6 @@
 //! What several test modules share: the friends-list payload the envelope, scenario and
-//! mock-server tests read, and the compile-time checks of auto traits.
+//! mock-server tests read, the compile-time checks of auto traits, a watchdog for
+//! futures that could block their thread, and a recorder of the crate's tracing events.
 
 use serde::Deserialize;
 
@@ -65,5 +66,88 @@ where
         Ok(Ok(output)) => output,
         Ok(Err(panic)) => std::panic::resume_unwind(panic),
         Err(_) => panic!("not finished within {limit:?}: it blocks or spins on its thread"),
+    }
+}
+
+/// The crate's tracing events (target `msdk_error_codes`), recorded with their level and
+/// fields as text: for the tracing tests and the adapters' tests of how a call ends.
+#[cfg(feature = "tracing")]
+pub mod events {
+    use std::collections::BTreeMap;
+    use std::sync::{Arc, Mutex};
+
+    use tracing::field::{Field, Visit};
+    use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+    /// One recorded event: its level, message and fields, as text.
+    #[derive(Debug, Clone)]
+    pub struct Event {
+        pub level: tracing::Level,
+        pub fields: BTreeMap<String, String>,
+    }
+
+    /// A layer that keeps the crate's events.
+    #[derive(Clone, Default)]
+    pub struct Recorder(Arc<Mutex<Vec<Event>>>);
+
+    impl<S: tracing::Subscriber> Layer<S> for Recorder {
+        fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+            if event.metadata().target() != "msdk_error_codes" {
+                return;
+            }
+            struct Fields<'a>(&'a mut BTreeMap<String, String>);
+            impl Visit for Fields<'_> {
+                fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+                    self.0.insert(field.name().to_owned(), format!("{value:?}"));
+                }
+                fn record_str(&mut self, field: &Field, value: &str) {
+                    self.0.insert(field.name().to_owned(), value.to_owned());
+                }
+            }
+            let mut fields = BTreeMap::new();
+            event.record(&mut Fields(&mut fields));
+            self.0.lock().unwrap().push(Event {
+                level: *event.metadata().level(),
+                fields,
+            });
+        }
+    }
+
+    impl Recorder {
+        /// Records the events of this thread until the guard drops: across the
+        /// `.await`s of a test on a current-thread runtime, where the code under test
+        /// runs on the test's thread.
+        pub fn install() -> (Recorder, tracing::subscriber::DefaultGuard) {
+            let recorder = Recorder::default();
+            let subscriber = tracing_subscriber::registry().with(recorder.clone());
+            (recorder, tracing::subscriber::set_default(subscriber))
+        }
+
+        /// The events so far.
+        pub fn events(&self) -> Vec<Event> {
+            self.0.lock().unwrap().clone()
+        }
+    }
+
+    /// Each event's level, label and step, in order: how a call went, at a glance.
+    pub fn steps(events: &[Event]) -> Vec<(tracing::Level, &str, &str)> {
+        events
+            .iter()
+            .map(|e| {
+                (
+                    e.level,
+                    e.fields["label"].as_str(),
+                    e.fields["step"].as_str(),
+                )
+            })
+            .collect()
+    }
+
+    /// The events of running `body`, on this thread.
+    pub fn recorded(body: impl FnOnce()) -> Vec<Event> {
+        let (recorder, guard) = Recorder::install();
+        body();
+        drop(guard);
+        recorder.events()
     }
 }

@@ -35,7 +35,7 @@ async fn an_expired_token_is_refreshed_once_with_a_refresh_and_returned_without(
     let url = format!("{}{FRIENDS}", server.uri());
     let tokens = TokenCell::new(String::from("stale"));
     let refreshes = AtomicUsize::new(0);
-    let friends: Friends = policy
+    let friends: Friends<String> = policy
         .call(Api::Generic)
         .with_tokens(&tokens, || async {
             refreshes.fetch_add(1, Ordering::Relaxed);
@@ -65,7 +65,7 @@ async fn an_expired_token_is_refreshed_once_with_a_refresh_and_returned_without(
     let url = format!("{}{FRIENDS}", server.uri());
     let err = policy
         .call(Api::Generic)
-        .send::<Friends, _, _, _, _>(|()| get(&client, &url, "stale".into()))
+        .send::<Friends<String>, _, _, _, _>(|()| get(&client, &url, "stale".into()))
         .await
         .unwrap_err();
     assert_eq!(
@@ -84,7 +84,7 @@ async fn a_failed_refresh_ends_the_call_and_says_reauthorize() {
     let finished = fast_policy()
         .call(Api::Generic)
         .with_tokens(&tokens, || async { None::<String> })
-        .run::<Friends, _, _, _, _>(|token: String| get(&client, &url, token))
+        .run::<Friends<String>, _, _, _, _>(|token: String| get(&client, &url, token))
         .await;
     assert!(finished.attempts.must_reauthorize());
     assert_eq!(finished.attempts.attempts(), 1);
@@ -102,7 +102,7 @@ async fn a_gateway_page_is_retried_for_a_generic_call_and_not_for_a_share() {
         let url = format!("{}{}", server.uri(), path_of(api));
         let result = fast_policy()
             .call(api)
-            .send::<Friends, _, _, _, _>(|()| get(&client, &url, "t".into()))
+            .send::<Friends<String>, _, _, _, _>(|()| get(&client, &url, "t".into()))
             .await;
         if api.is_idempotent() {
             assert_eq!(result.unwrap().lists, ["A1"]);
@@ -135,7 +135,7 @@ async fn a_refused_connection_is_retried_for_every_api_up_to_the_bound() {
         let sent = AtomicUsize::new(0);
         let finished = policy
             .call(api)
-            .run::<Friends, _, _, _, _>(|()| {
+            .run::<Friends<String>, _, _, _, _>(|()| {
                 sent.fetch_add(1, Ordering::Relaxed);
                 get(&client, &url, "t".into())
             })
@@ -164,7 +164,7 @@ async fn a_reply_past_the_timeout_is_retried_only_for_idempotent_apis() {
         let url = format!("{}{}", server.uri(), path_of(api));
         let result = fast_policy()
             .call(api)
-            .send::<Friends, _, _, _, _>(|()| get(&client, &url, "t".into()))
+            .send::<Friends<String>, _, _, _, _>(|()| get(&client, &url, "t".into()))
             .await;
         if api.is_idempotent() {
             assert_eq!(
@@ -192,7 +192,7 @@ async fn no_call_makes_more_than_max_attempts() {
         let url = format!("{}{FRIENDS}", server.uri());
         let finished = policy
             .call(Api::Generic)
-            .run::<Friends, _, _, _, _>(|()| get(&client, &url, "t".into()))
+            .run::<Friends<String>, _, _, _, _>(|()| get(&client, &url, "t".into()))
             .await;
         assert_eq!(requests(&server).await as u32, max);
         assert_eq!(finished.attempts.attempts(), max);
@@ -244,7 +244,7 @@ async fn sixty_four_concurrent_expiries_make_one_refresh() {
                     tokio::time::sleep(Duration::from_millis(50)).await;
                     Some(String::from("fresh"))
                 })
-                .send::<Friends, _, _, _, _>(|token: String| get(&client, &url, token))
+                .send::<Friends<String>, _, _, _, _>(|token: String| get(&client, &url, token))
                 .await
         })
     });
@@ -267,7 +267,7 @@ async fn a_body_that_is_no_msdk_response_ends_the_call() {
     let url = format!("{}{FRIENDS}", server.uri());
     let err = RetryPolicy::default()
         .call(Api::Generic)
-        .send::<Friends, _, _, _, _>(|()| get(&client, &url, "t".into()))
+        .send::<Friends<String>, _, _, _, _>(|()| get(&client, &url, "t".into()))
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Parse(_)), "{err:?}");

@@ -129,6 +129,10 @@ pub mod events {
         }
     }
 
+    /// The levels of the crate's events, short for the tables of [`steps`].
+    pub const DEBUG: tracing::Level = tracing::Level::DEBUG;
+    pub const INFO: tracing::Level = tracing::Level::INFO;
+
     /// Each event's level, label and step, in order: how a call went, at a glance.
     pub fn steps(events: &[Event]) -> Vec<(tracing::Level, &str, &str)> {
         events

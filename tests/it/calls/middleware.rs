@@ -51,6 +51,40 @@ fn counted(
     (client, sent)
 }
 
+/// GETs the friends endpoint of `server`; a call that has not ended within [`HANG`]
+/// fails the test, saying `why` it should have.
+async fn get_within(
+    client: &ClientWithMiddleware,
+    server: &wiremock::MockServer,
+    why: &str,
+) -> reqwest_middleware::Result<reqwest::Response> {
+    let call = client.get(format!("{}{FRIENDS}", server.uri())).send();
+    tokio::time::timeout(HANG, call)
+        .await
+        .unwrap_or_else(|_| panic!("the call did not end: {why}"))
+}
+
+/// POSTs to the friends endpoint of `server` a body reqwest only streams, whatever it
+/// holds: it cannot be cloned for a retry.
+async fn post_streamed(
+    client: &ClientWithMiddleware,
+    server: &wiremock::MockServer,
+) -> reqwest::Response {
+    let body = reqwest::Body::wrap(http_body_util::Full::new(bytes::Bytes::from_static(b"{}")));
+    client
+        .post(format!("{}{FRIENDS}", server.uri()))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The code of the MSDK answer in `response`'s body, which the caller still reads.
+async fn code_of(response: reqwest::Response) -> i32 {
+    let body = response.bytes().await.unwrap();
+    MsdkResponse::from_slice(&body).unwrap().classify().code()
+}
+
 /// The `DeadlineExceeded` an error of the middleware carries, if any.
 fn deadline_exceeded(err: &reqwest_middleware::Error) -> Option<DeadlineExceeded> {
     match err {
@@ -112,11 +146,7 @@ async fn an_expiry_is_refreshed_with_a_hook_and_returned_without_one() {
         .send()
         .await
         .unwrap();
-    let body = response.bytes().await.unwrap();
-    assert_eq!(
-        MsdkResponse::from_slice(&body).unwrap().classify().code(),
-        42001
-    );
+    assert_eq!(code_of(response).await, 42001);
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -295,13 +325,9 @@ async fn retry_after_on_a_429_or_a_503_sets_the_delay() {
             let server = refusal_then_success(status, retry_after).await;
             let client =
                 with(RetryMiddleware::new(policy.clone()).with_deadline(Duration::from_secs(5)));
-            let response = tokio::time::timeout(
-                HANG,
-                client.get(format!("{}{FRIENDS}", server.uri())).send(),
-            )
-            .await
-            .expect("no sleep past the deadline")
-            .unwrap();
+            let response = get_within(&client, &server, "no sleep past the deadline")
+                .await
+                .unwrap();
             if retry_after.is_some() {
                 assert_eq!(
                     response.status(),
@@ -323,13 +349,9 @@ async fn retry_after_on_a_429_or_a_503_sets_the_delay() {
 async fn a_retry_after_past_the_longest_delay_is_capped() {
     let server = refusal_then_success(503, Some("3600")).await;
     let client = with(RetryMiddleware::new(fast_policy()));
-    let response = tokio::time::timeout(
-        HANG,
-        client.get(format!("{}{FRIENDS}", server.uri())).send(),
-    )
-    .await
-    .expect("the hour is capped at the policy's 5 ms")
-    .unwrap();
+    let response = get_within(&client, &server, "the hour is capped at the policy's 5 ms")
+        .await
+        .unwrap();
     assert_eq!(
         response.json::<Friends<String>>().await.unwrap().lists,
         ["A1"]
@@ -358,12 +380,12 @@ async fn a_deadline_cuts_an_attempt_in_flight_short() {
         FRIENDS,
     )
     .await;
-    let err = tokio::time::timeout(
-        HANG,
-        client.get(format!("{}{FRIENDS}", server.uri())).send(),
+    let err = get_within(
+        &client,
+        &server,
+        "the deadline ends the call long before the reply",
     )
     .await
-    .expect("the deadline ends the call long before the reply")
     .unwrap_err();
     let exceeded = deadline_exceeded(&err).unwrap_or_else(|| panic!("{err:?}"));
     assert_eq!(
@@ -384,12 +406,12 @@ async fn a_deadline_that_would_pass_during_a_sleep_ends_the_call_at_once() {
         .without_jitter();
     let client = with(RetryMiddleware::new(policy).with_deadline(Duration::from_secs(1)));
     let server = serve(rate_limited_forever(Api::Generic), FRIENDS).await;
-    let response = tokio::time::timeout(
-        HANG,
-        client.get(format!("{}{FRIENDS}", server.uri())).send(),
+    let response = get_within(
+        &client,
+        &server,
+        "no sleep of 30 s within a deadline of 1 s",
     )
     .await
-    .expect("no sleep of 30 s within a deadline of 1 s")
     .unwrap();
     assert_eq!(requests(&server).await, 1);
     assert_eq!(
@@ -411,18 +433,10 @@ async fn a_deadline_that_passes_during_a_refresh_returns_the_expiry() {
             .with_refresh(tokens.clone(), std::future::pending::<Option<String>>, sign),
     );
     let server = serve(expiry_then_success(Api::Generic), FRIENDS).await;
-    let response = tokio::time::timeout(
-        HANG,
-        client.get(format!("{}{FRIENDS}", server.uri())).send(),
-    )
-    .await
-    .expect("the deadline ends a refresh that hangs")
-    .unwrap();
-    let body = response.bytes().await.unwrap();
-    assert_eq!(
-        MsdkResponse::from_slice(&body).unwrap().classify().code(),
-        42001
-    );
+    let response = get_within(&client, &server, "the deadline ends a refresh that hangs")
+        .await
+        .unwrap();
+    assert_eq!(code_of(response).await, 42001);
     assert_eq!(requests(&server).await, 1);
     assert!(!tokens.is_refreshing(), "the abandoned refresh is released");
     assert_eq!(tokens.current().generation(), 0);
@@ -432,14 +446,7 @@ async fn a_deadline_that_passes_during_a_refresh_returns_the_expiry() {
 async fn a_body_that_cannot_be_cloned_is_sent_once() {
     let client = with(RetryMiddleware::new(fast_policy()));
     let server = serve(gateway_then_success(Api::Generic), FRIENDS).await;
-    // A body reqwest only streams, whatever it holds.
-    let body = reqwest::Body::wrap(http_body_util::Full::new(bytes::Bytes::from_static(b"{}")));
-    let response = client
-        .post(format!("{}{FRIENDS}", server.uri()))
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let response = post_streamed(&client, &server).await;
     assert_eq!(response.status(), 502);
     assert_eq!(requests(&server).await, 1);
 }
@@ -450,7 +457,7 @@ async fn a_body_that_cannot_be_cloned_is_sent_once() {
 #[cfg(feature = "tracing")]
 #[tokio::test]
 async fn a_call_the_middleware_ends_itself_ends_with_an_info_stop_event() {
-    use crate::support::events::{Recorder, steps};
+    use crate::support::events::{DEBUG, INFO, Recorder, steps};
 
     let (recorder, _guard) = Recorder::install();
     let client = with(RetryMiddleware::new(fast_policy()));
@@ -462,20 +469,11 @@ async fn a_call_the_middleware_ends_itself_ends_with_an_info_stop_event() {
         .unwrap();
     assert_eq!(response.status(), 200);
     let server = serve(gateway_then_success(Api::Generic), FRIENDS).await;
-    let body = reqwest::Body::wrap(http_body_util::Full::new(bytes::Bytes::from_static(b"{}")));
-    let response = client
-        .post(format!("{}{FRIENDS}", server.uri()))
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let response = post_streamed(&client, &server).await;
     assert_eq!(response.status(), 502);
 
-    let events = recorder.events();
-    const DEBUG: tracing::Level = tracing::Level::DEBUG;
-    const INFO: tracing::Level = tracing::Level::INFO;
     assert_eq!(
-        steps(&events),
+        steps(&recorder.events()),
         [
             (DEBUG, "wechat_platform.42001", "refresh_then_retry"),
             (INFO, "wechat_platform.42001", "stop"),

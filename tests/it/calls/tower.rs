@@ -166,7 +166,7 @@ async fn a_request_never_built_is_sent_once() {
 #[cfg(feature = "tracing")]
 #[tokio::test]
 async fn a_call_the_policy_ends_ends_with_an_info_stop_event() {
-    use crate::support::events::{Recorder, steps};
+    use crate::support::events::{DEBUG, INFO, Recorder, steps};
 
     let (recorder, _guard) = Recorder::install();
     let server = serve(expiry_then_success(Api::Generic), FRIENDS).await;
@@ -188,11 +188,8 @@ async fn a_call_the_policy_ends_ends_with_an_info_stop_event() {
     .await;
     assert_eq!((result.unwrap().status().as_u16(), sent), (200, 1));
 
-    let events = recorder.events();
-    const DEBUG: tracing::Level = tracing::Level::DEBUG;
-    const INFO: tracing::Level = tracing::Level::INFO;
     assert_eq!(
-        steps(&events),
+        steps(&recorder.events()),
         [
             (DEBUG, "wechat_platform.42001", "refresh_then_retry"),
             (INFO, "wechat_platform.42001", "stop"),

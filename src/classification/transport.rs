@@ -323,8 +323,8 @@ impl std::error::Error for TransportError {
 ///
 /// Implemented for [`std::io::Error`] (by its kind), for `Box<dyn Error + Send + Sync>`
 /// (tower's `BoxError`: the first error in its chain that the crate knows), and, with
-/// the `reqwest` feature, for `reqwest::Error` (see the `reqwest` module for the
-/// mapping); implement it for another client's error type.
+/// the `reqwest` feature, for `reqwest::Error` (the mapping is in the `reqwest` module's
+/// docs); implement it for another client's error type.
 ///
 /// ```
 /// use msdk_error_codes::classification::{TransportCause, TransportFailure};
@@ -361,6 +361,34 @@ impl TransportCause for std::io::Error {
             | ErrorKind::NetworkDown => TransportFailure::NotSent,
             _ => TransportFailure::MaybeSent,
         })
+    }
+
+    fn into_source(self) -> Box<dyn std::error::Error + Send + Sync> {
+        Box::new(self)
+    }
+}
+
+/// By its predicates, with the `reqwest` feature: the table is in the
+/// [`reqwest` module's docs](crate::reqwest#the-mapping), where
+/// `TryFrom<&reqwest::Error> for TransportFailure` reads the same. A request that was
+/// never built (`is_builder`) or a redirect the client's policy refused (`is_redirect`)
+/// is no transport failure: `None`, never retried.
+#[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
+impl TransportCause for ::reqwest::Error {
+    fn transport_failure(&self) -> Option<TransportFailure> {
+        if self.is_builder() || self.is_redirect() {
+            return None;
+        }
+        if self.is_connect() || self.is_dns() {
+            return Some(TransportFailure::NotSent);
+        }
+        if let Some(status) = self.status().filter(|_| self.is_status()) {
+            return Some(TransportFailure::Status(status.as_u16()));
+        }
+        // A timeout after connecting, a reset, a body cut short, an undecodable body:
+        // the request may have reached MSDK.
+        Some(TransportFailure::MaybeSent)
     }
 
     fn into_source(self) -> Box<dyn std::error::Error + Send + Sync> {

@@ -3,18 +3,19 @@
 use core::future::Future;
 use core::pin::Pin;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ::reqwest::header::RETRY_AFTER;
 use ::reqwest::{Request, Response, ResponseBuilderExt};
 use ::reqwest_middleware::{Middleware, Next};
 use http::Extensions;
 use serde::de::IgnoredAny;
+use tokio::time::Instant;
 
 use crate::catalog::Api;
-use crate::classification::{TransportCause, TransportFailure};
-use crate::response::{Envelope, Error};
-use crate::retry::{Attempts, RetryPolicy, Step, Token, TokenCell};
+use crate::classification::TransportFailure;
+use crate::response::Envelope;
+use crate::retry::{Attempts, RetryPolicy, Step, TokenCell};
 
 /// The future a refresh hook returns.
 type Refreshing = Pin<Box<dyn Future<Output = Option<String>> + Send>>;
@@ -43,20 +44,25 @@ struct Refresh {
 ///   [`Api::from_path`] of the URL's path.
 /// - The body is buffered, and the last response comes back rebuilt from its bytes with
 ///   its status, version, headers, extensions and URL, so the caller's `.bytes()`,
-///   `.json()` and `.url()` work as without the middleware. What the caller gets is
-///   always a response reqwest gave or reqwest's error: the middleware decides when to
-///   stop, not what the call returned.
+///   `.json()` and `.url()` work as without the middleware. What the caller gets is a
+///   response reqwest gave or reqwest's error, or [`DeadlineExceeded`] when the
+///   deadline cut an attempt short: the middleware decides when to stop, not what the
+///   call returned.
 /// - `Retry-After` (in seconds) on a `429` or `503` sets the delay of the retry, capped
 ///   by the policy's [`max_delay`](RetryPolicy::max_delay).
 /// - A request whose body cannot be cloned (a stream) is sent once.
-/// - [`with_deadline`](Self::with_deadline) bounds the whole call: no retry sleeps past
-///   it or starts after it (each attempt's own limit is reqwest's `timeout`).
+/// - [`with_deadline`](Self::with_deadline) bounds the whole call, attempts, sleeps
+///   and refreshes included (its docs say exactly how).
 /// - A token expiry (`Step::RefreshThenRetry`) returns the response as it is, unless
 ///   [`with_refresh`](Self::with_refresh) gave a refresh: then the middleware refreshes
 ///   single-flight ([`TokenCell::refresh`]) and signs the retry with the new token.
+/// - Every call ends with the event of its end, with the `tracing` feature: the
+///   attempts' own [`Step::Stop`], or [`Attempts::stop`] when the middleware ends a
+///   call the attempts would go on with (no refresh hook, a body it cannot send again,
+///   the deadline).
 ///
-/// Sleeps are tokio's (the `reqwest-middleware` feature enables `tokio`). Requires the
-/// `reqwest-middleware` feature.
+/// Sleeps and the deadline are tokio's (the `reqwest-middleware` feature enables
+/// `tokio`). Requires the `reqwest-middleware` feature.
 ///
 /// ```
 /// use msdk_error_codes::reqwest::RetryMiddleware;
@@ -74,6 +80,44 @@ pub struct RetryMiddleware {
     refresh: Option<Refresh>,
 }
 
+/// The error of a call whose [deadline](RetryMiddleware::with_deadline) passed while an
+/// attempt was in flight: no reply came in time, and the attempt was abandoned (its
+/// request may have reached MSDK). It reaches the caller as
+/// `reqwest_middleware::Error::Middleware`, whose `downcast_ref` finds it.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// use msdk_error_codes::reqwest::DeadlineExceeded;
+///
+/// # async fn demo(client: reqwest_middleware::ClientWithMiddleware) {
+/// match client.get("http://msdk.example/relation/wxfriends_profile").send().await {
+///     Err(reqwest_middleware::Error::Middleware(e)) if e.downcast_ref::<DeadlineExceeded>().is_some() => {
+///         // Too slow: fail fast upstream.
+///     }
+///     _ => {}
+/// }
+/// # }
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("MSDK call ({api}): its deadline of {deadline:?} passed before an answer came")]
+pub struct DeadlineExceeded {
+    api: Api,
+    deadline: Duration,
+}
+
+impl DeadlineExceeded {
+    /// The API of the call.
+    pub fn api(&self) -> Api {
+        self.api
+    }
+
+    /// The deadline it was given ([`RetryMiddleware::with_deadline`]).
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+}
+
 impl RetryMiddleware {
     /// Retries by `policy`; clones of the policy share its budget, so one middleware
     /// (one client) shares it across all its calls.
@@ -85,8 +129,32 @@ impl RetryMiddleware {
         }
     }
 
-    /// Bounds each call, retries and sleeps included, to `deadline` from its start: no
-    /// retry sleeps past it or starts after it.
+    /// Bounds each call to `deadline` from the moment the middleware gets its request:
+    ///
+    /// - each attempt (sending, the response's headers and its whole body) and each
+    ///   token refresh runs under a timeout of the time left;
+    /// - an attempt the deadline cuts short is abandoned (its request may have reached
+    ///   MSDK), and the call fails with [`DeadlineExceeded`];
+    /// - a retry whose sleep would reach the deadline is not made, and no retry starts
+    ///   once it passed (after a sleep or a refresh): the call returns the last
+    ///   attempt's response or reqwest's error, as when the policy stops, and so does a
+    ///   refresh the deadline cuts short (which releases the refresh for the other
+    ///   calls, [`TokenCell::refresh`]).
+    ///
+    /// What runs outside the middleware is not bounded: the middlewares added before it,
+    /// and the caller reading the body it returns (already buffered). Each attempt's own
+    /// limit stays reqwest's `timeout`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use msdk_error_codes::reqwest::RetryMiddleware;
+    /// use msdk_error_codes::RetryPolicy;
+    ///
+    /// // At most 2 s for a call, its retries included.
+    /// let middleware = RetryMiddleware::new(RetryPolicy::default()).with_deadline(Duration::from_secs(2));
+    /// # let _ = middleware;
+    /// ```
     pub fn with_deadline(mut self, deadline: Duration) -> RetryMiddleware {
         self.deadline = Some(deadline);
         self
@@ -97,6 +165,12 @@ impl RetryMiddleware {
     /// `refresh()` calls the refresh API (`Some(new token)`, `None` when it refuses).
     /// The refresh runs once for all the calls that saw the same expired token; after
     /// a failed one the call returns the expiry's response (the user must re-authorize).
+    ///
+    /// `refresh` returns `None` only when the refresh API refuses (the refresh token is
+    /// bad): that is final for the token's generation, and every call that sent it
+    /// returns the expiry, until the session logs in again and [`TokenCell::replace`]
+    /// installs the new token in `tokens`. Retry a transient failure of the refresh API
+    /// (a timeout, a gateway's page) inside `refresh`.
     ///
     /// ```
     /// use std::sync::Arc;
@@ -187,7 +261,10 @@ impl Middleware for RetryMiddleware {
             .get::<Api>()
             .copied()
             .unwrap_or_else(|| Api::from_path(request.url().path()));
-        let started = Instant::now();
+        // No deadline where the sum overflows: it would never pass.
+        let deadline = self
+            .deadline
+            .and_then(|deadline| Instant::now().checked_add(deadline));
         let mut attempts = self.policy.start(api);
         let mut request = request;
         loop {
@@ -198,49 +275,82 @@ impl Middleware for RetryMiddleware {
             });
             // A body that cannot be cloned cannot be sent again: this is the only try.
             let again = request.try_clone();
-            let reply = next.clone().run(request, extensions).await;
-            let read = read(&mut attempts, api, reply).await;
+            let attempt = async {
+                let reply = next.clone().run(request, extensions).await;
+                read(&mut attempts, api, reply).await
+            };
+            let Some(read) = within(deadline, attempt).await else {
+                attempts.stop();
+                return Err(::reqwest_middleware::Error::middleware(DeadlineExceeded {
+                    api,
+                    deadline: self.deadline.unwrap_or_default(),
+                }));
+            };
+            if read.step == Step::Stop {
+                return read.outcome;
+            }
+            // The attempts would go on; from here, a call that ends is ended by us.
             let Some(retry) = again else {
+                attempts.stop();
                 return read.outcome;
             };
-            match read.step {
+            let goes_on = match read.step {
                 Step::RetryAfter(delay) => {
                     let delay = self.delay(delay, read.status, read.retry_after);
-                    let past_deadline = self.deadline.is_some_and(|deadline| {
-                        started.elapsed().saturating_add(delay) >= deadline
+                    let fits = deadline.is_none_or(|deadline| {
+                        Instant::now()
+                            .checked_add(delay)
+                            .is_some_and(|end| end < deadline)
                     });
-                    if past_deadline {
-                        return read.outcome;
+                    if fits {
+                        tokio::time::sleep(delay).await;
                     }
-                    tokio::time::sleep(delay).await;
+                    fits
                 }
                 Step::RefreshThenRetry => match (&self.refresh, token) {
-                    (Some(refresh), Some(seen)) => {
-                        if !refreshed(refresh, &seen).await {
-                            attempts.refresh_failed();
-                            return read.outcome;
+                    (Some(refresh), Some(seen)) if !passed(deadline) => {
+                        let refreshing = refresh.tokens.refresh(&seen, || (refresh.refresh)());
+                        match within(deadline, refreshing).await {
+                            Some(Some(_)) => true,
+                            Some(None) => {
+                                attempts.refresh_failed();
+                                return read.outcome;
+                            }
+                            // The deadline cut the refresh short.
+                            None => false,
                         }
                     }
-                    _ => return read.outcome,
+                    // No refresh hook (or no time left): the expiry is the call's answer.
+                    _ => false,
                 },
-                _ => return read.outcome,
+                Step::Stop => false,
+            };
+            if !goes_on || passed(deadline) {
+                attempts.stop();
+                return read.outcome;
             }
             request = retry;
         }
     }
 }
 
-/// Refreshes the token `seen` single-flight; whether a new one is there.
-async fn refreshed(refresh: &Refresh, seen: &Token<String>) -> bool {
-    refresh
-        .tokens
-        .refresh(seen, || (refresh.refresh)())
-        .await
-        .is_some()
+/// `future`'s output, or `None` when the deadline passes first.
+async fn within<F: Future>(deadline: Option<Instant>, future: F) -> Option<F::Output> {
+    match deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline, future).await.ok(),
+        None => Some(future.await),
+    }
+}
+
+/// Whether the deadline, if any, has passed.
+fn passed(deadline: Option<Instant>) -> bool {
+    deadline.is_some_and(|deadline| Instant::now() >= deadline)
 }
 
 /// Reads one attempt's reply: buffers a response's body and classifies it, or maps
-/// reqwest's error; says what the attempts decide.
+/// reqwest's error; says what the attempts decide. The attempts learn of the attempt
+/// only once it is read whole, so an attempt the deadline abandons leaves them as they
+/// were.
 async fn read(
     attempts: &mut Attempts<'static>,
     api: Api,
@@ -249,12 +359,8 @@ async fn read(
     let response = match reply {
         Ok(response) => response,
         Err(error) => {
-            let step = match error.transport_failure() {
-                Some(failure) => attempts.next_failure(&failure),
-                None => Step::Stop,
-            };
             return Read {
-                step,
+                step: attempts.next_client_error(&error),
                 status: None,
                 retry_after: None,
                 outcome: Err(error),
@@ -280,9 +386,8 @@ async fn read(
     };
     let step = match Envelope::<IgnoredAny>::from_http(api, status.as_u16(), &body) {
         Ok(envelope) => attempts.next_response(envelope.response()),
-        Err(Error::Transport(e)) => attempts.next_failure(&e.failure()),
-        // A 2xx that is not an MSDK response: nothing to retry; the caller reads it.
-        Err(_) => Step::Stop,
+        // A gateway's page, or a 2xx that is no MSDK response (an attempt that fails).
+        Err(error) => attempts.next_error(&error),
     };
     let retry_after = headers
         .get(RETRY_AFTER)

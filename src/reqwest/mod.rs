@@ -34,7 +34,7 @@ mod middleware;
 
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
-pub use middleware::RetryMiddleware;
+pub use middleware::{DeadlineExceeded, RetryMiddleware};
 
 use crate::classification::{TransportCause, TransportFailure};
 
@@ -44,32 +44,13 @@ use crate::classification::{TransportCause, TransportFailure};
 #[error("not a transport failure: the request was not built, or a redirect was refused")]
 pub struct NotATransportFailure;
 
-/// By the table of the [module docs](self).
+/// By the table of the [module docs](self); the mapping itself is
+/// [`TransportCause`]'s for `reqwest::Error`, which the crate's classification owns.
 impl TryFrom<&::reqwest::Error> for TransportFailure {
     type Error = NotATransportFailure;
 
     fn try_from(error: &::reqwest::Error) -> Result<Self, Self::Error> {
-        if error.is_builder() || error.is_redirect() {
-            return Err(NotATransportFailure);
-        }
-        if error.is_connect() || error.is_dns() {
-            return Ok(TransportFailure::NotSent);
-        }
-        if let Some(status) = error.status().filter(|_| error.is_status()) {
-            return Ok(TransportFailure::Status(status.as_u16()));
-        }
-        Ok(TransportFailure::MaybeSent)
-    }
-}
-
-/// By the table of the [module docs](self).
-impl TransportCause for ::reqwest::Error {
-    fn transport_failure(&self) -> Option<TransportFailure> {
-        TransportFailure::try_from(self).ok()
-    }
-
-    fn into_source(self) -> Box<dyn std::error::Error + Send + Sync> {
-        Box::new(self)
+        error.transport_failure().ok_or(NotATransportFailure)
     }
 }
 

@@ -8,6 +8,8 @@ use std::time::Duration;
 use super::trace::{self, Seen};
 use super::{RetryPolicy, Step};
 use crate::catalog::{Api, Backoff, Decision};
+#[cfg(any(feature = "tower", feature = "reqwest-middleware"))]
+use crate::classification::TransportCause;
 use crate::classification::{Classification, MsdkError, TransportFailure};
 use crate::response::{Envelope, Error, MsdkResponse};
 
@@ -189,6 +191,20 @@ impl Attempts<'_> {
             Error::Transport(e) => self.next_failure(&e.failure()),
             Error::Msdk(e) => self.next(&e.classification()),
             _ => self.decide(error.decision(), Seen::Error(error)),
+        }
+    }
+
+    /// The attempt ended in the HTTP client's own error, which the caller keeps (an
+    /// adapter hands it back as it came): a transport failure is
+    /// [`next_failure`](Self::next_failure) of it; an error that is none (a request that
+    /// was never built, a redirect the client refused) is read as the
+    /// [`Error::Request`] that [`Error::from_client`] would make of it, so the call
+    /// stops and its event says why.
+    #[cfg(any(feature = "tower", feature = "reqwest-middleware"))]
+    pub(crate) fn next_client_error(&mut self, error: &impl TransportCause) -> Step {
+        match error.transport_failure() {
+            Some(failure) => self.next_failure(&failure),
+            None => self.next_error(&Error::Request(Box::new(NoTransportFailure))),
         }
     }
 
@@ -447,6 +463,13 @@ impl Attempts<'_> {
         self.api
     }
 }
+
+/// What [`Attempts::next_client_error`] records of a client's error that is no
+/// transport failure, the error itself staying with the caller.
+#[cfg(any(feature = "tower", feature = "reqwest-middleware"))]
+#[derive(Debug, thiserror::Error)]
+#[error("the HTTP client's error is no transport failure: the request was not made")]
+struct NoTransportFailure;
 
 impl fmt::Debug for Attempts<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -239,6 +239,12 @@ impl<'p, K, S> Call<'p, K, S> {
     /// once for every call that saw the same token ([`TokenCell::refresh`]). A failed
     /// refresh ends the call with the expiry's error, and the attempts say the user must
     /// re-authorize.
+    ///
+    /// `refresh` returns `None` only when the refresh API refuses (the refresh token is
+    /// bad): that is final for the token's generation, and every call that sent it ends
+    /// so, until the session logs in again and [`TokenCell::replace`] installs the new
+    /// token. Retry a transient failure of the refresh API (a timeout, a gateway's page)
+    /// inside `refresh`.
     pub fn with_tokens<'c, T, R, Fut>(
         self,
         cell: &'c TokenCell<T>,

@@ -263,27 +263,63 @@ impl RefreshGate {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Ends the running refresh, advancing the generation if it succeeded, and wakes
-    /// every waiter: the successful refresh's token serves them all, and after a
-    /// failure all of them may race to begin the next one.
-    fn end(&self, outcome: Ended) {
+    /// Ends the running refresh of `ticket`'s generation, advancing the generation if it
+    /// succeeded, and wakes every waiter: the successful refresh's token serves them all,
+    /// and after a failure all of them may race to begin the next one.
+    ///
+    /// The generation never moves backwards nor twice for one refresh: a success makes it
+    /// `ticket + 1` unless it is there already (a [`TokenCell::replace`](super::TokenCell::replace)
+    /// moved it while the refresh ran), and a failure marks `ticket` failed only while it
+    /// is still the current generation.
+    fn end(&self, ticket: u64, outcome: Ended) {
         let mut state = self.lock();
         state.refreshing = false;
         match outcome {
             Ended::Succeeded => {
-                state.generation += 1;
-                state.failed = None;
+                let next = ticket.saturating_add(1);
+                if next > state.generation {
+                    state.generation = next;
+                    state.failed = None;
+                }
             }
-            Ended::Failed => state.failed = Some(state.generation),
-            Ended::Dropped => {}
+            Ended::Failed if state.generation == ticket => state.failed = Some(ticket),
+            Ended::Failed | Ended::Dropped => {}
         }
+        self.release(state).wake();
+    }
+
+    /// Moves the generation to `generation` unless it is there already, clears the
+    /// failed mark and wakes every waiter, whether or not a refresh is running: a token
+    /// was installed from outside a refresh (the user authorized again). The waiters are
+    /// returned, to be woken once the caller has let go of its own locks.
+    pub(crate) fn advance_to(&self, generation: u64) -> Woken {
+        let mut state = self.lock();
+        state.generation = state.generation.max(generation);
+        state.failed = None;
+        self.release(state)
+    }
+
+    /// Takes every pending waiter out of `state` and signals the threads; the tasks are
+    /// woken by [`Woken::wake`], outside the lock.
+    fn release(&self, mut state: MutexGuard<'_, State>) -> Woken {
         let waiters = core::mem::take(&mut state.waiters);
         state.free.clear();
         state.round = state.round.wrapping_add(1);
         drop(state);
         self.ended.notify_all();
-        // Woken outside the lock: a waker may poll its future at once, on this thread.
-        for waker in waiters.into_iter().flatten() {
+        Woken(waiters)
+    }
+}
+
+/// The wakers of the waiters a change of the gate released, to be woken outside every
+/// lock: a waker may poll its future at once, on this thread, and that future takes the
+/// locks again.
+#[must_use = "the waiters sleep until woken"]
+pub(crate) struct Woken(Vec<Option<Waker>>);
+
+impl Woken {
+    pub(crate) fn wake(self) {
+        for waker in self.0.into_iter().flatten() {
             waker.wake();
         }
     }
@@ -423,13 +459,13 @@ impl RefreshTicket<'_> {
         self.generation
     }
 
-    /// Ends the refresh as successful: advances the gate's generation by one and wakes
-    /// every waiter. Store the new token *before* calling this, so that whoever sees the
+    /// Ends the refresh as successful: the gate's generation becomes one more than the
+    /// ticket's, and every waiter wakes. Store the new token *before* calling this, so that whoever sees the
     /// new generation finds the new token.
     pub fn succeeded(self) {
         // Skips Drop, which would end the refresh a second time, as failed.
         let ticket = ManuallyDrop::new(self);
-        ticket.gate.end(Ended::Succeeded);
+        ticket.gate.end(ticket.generation, Ended::Succeeded);
     }
 
     /// Ends the refresh as failed for good: the refresh API refused (the refresh token
@@ -448,13 +484,13 @@ impl RefreshTicket<'_> {
     /// ```
     pub fn failed(self) {
         let ticket = ManuallyDrop::new(self);
-        ticket.gate.end(Ended::Failed);
+        ticket.gate.end(ticket.generation, Ended::Failed);
     }
 }
 
 impl Drop for RefreshTicket<'_> {
     fn drop(&mut self) {
-        self.gate.end(Ended::Dropped);
+        self.gate.end(self.generation, Ended::Dropped);
     }
 }
 
@@ -469,6 +505,34 @@ impl fmt::Debug for RefreshTicket<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A generation installed from outside while a refresh runs (`TokenCell::replace`)
+    /// is not moved again by that refresh's end: success does not advance past it, and
+    /// failure does not mark it failed, since the refresh was of an older token.
+    #[test]
+    fn a_refresh_that_ends_after_an_advance_leaves_the_generation_alone() {
+        let gate = RefreshGate::new();
+        let ticket = gate.try_begin(0).unwrap();
+        gate.advance_to(1).wake();
+        assert!(gate.is_refreshing(), "the refresh still runs");
+        ticket.succeeded();
+        assert_eq!(gate.generation(), 1);
+        assert!(
+            gate.try_begin(1).is_some(),
+            "the advanced generation can refresh"
+        );
+
+        let ticket = gate.try_begin(1).unwrap();
+        gate.advance_to(3).wake();
+        ticket.failed();
+        assert_eq!((gate.generation(), gate.failed_generation()), (3, None));
+
+        // An advance to an older generation changes nothing but the failed mark.
+        gate.try_begin(3).unwrap().failed();
+        assert_eq!(gate.failed_generation(), Some(3));
+        gate.advance_to(2).wake();
+        assert_eq!((gate.generation(), gate.failed_generation()), (3, None));
+    }
 
     /// The only way to poison the lock is a panic while holding it, which the gate's
     /// own code never does; a test can, from inside the module.

@@ -29,7 +29,8 @@ impl<T> Token<T> {
         &self.value
     }
 
-    /// Its generation: 0 for the cell's first token, plus one per successful refresh.
+    /// Its generation: 0 for the cell's first token, plus one per successful refresh
+    /// and per [`TokenCell::replace`].
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -53,8 +54,8 @@ impl<T> Token<T> {
 /// that arrives after the refresh just gets the new token. A refresh that is cancelled
 /// (its task dropped at an `.await`) releases the refresh, and a waiting caller takes
 /// over; one that reports failure (`None`) ends the refresh for everyone of that
-/// generation, who must then re-authorize. The [`retry` driver](super::Call) does all
-/// of this itself.
+/// generation, who must then re-authorize, and [`replace`](Self::replace) installs the
+/// token of that new login. The [`retry` driver](super::Call) does all of this itself.
 ///
 /// One cell per user session (per openid); `Send + Sync` when `T` is: share it behind an
 /// `Arc` or a reference. The lock is held only to copy the token, never across an
@@ -120,23 +121,85 @@ impl<T: Clone> TokenCell<T> {
         self.lock().clone()
     }
 
-    /// The gate that numbers the token, for code that drives the protocol by hand or
-    /// wants [`is_refreshing`](RefreshGate::is_refreshing).
-    pub fn gate(&self) -> &RefreshGate {
-        &self.gate
+    /// Installs `token` as the next generation, outside any refresh: the user authorized
+    /// again (logged in anew after a refresh failed, or the session got a token from
+    /// elsewhere). This is how a session gets back in after a failed refresh, which
+    /// [`refresh`](Self::refresh) never retries for the generation it failed for: the
+    /// failed mark is cleared, every caller waiting on the cell wakes and takes the new
+    /// token, and a refresh that is running when it happens does not overwrite it (its
+    /// callers get this token instead of theirs).
+    ///
+    /// ```
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// use msdk_error_codes::retry::TokenCell;
+    ///
+    /// let cell = TokenCell::new(String::from("expired"));
+    /// let seen = cell.current();
+    /// // The refresh API refuses: the refresh token is bad, the user must log in again.
+    /// assert!(cell.refresh(&seen, || async { None }).await.is_none());
+    /// assert_eq!(cell.failed_generation(), Some(0));
+    /// assert!(cell.refresh(&seen, || async { Some(String::from("never")) }).await.is_none());
+    ///
+    /// // The user logged in again: the new token is generation 1, and refreshes work again.
+    /// let token = cell.replace(String::from("after login"));
+    /// assert_eq!((token.value().as_str(), token.generation()), ("after login", 1));
+    /// assert_eq!(cell.failed_generation(), None);
+    /// let refreshed = cell.refresh(&token, || async { Some(String::from("fresh")) }).await.unwrap();
+    /// assert_eq!((refreshed.value().as_str(), refreshed.generation()), ("fresh", 2));
+    /// # });
+    /// ```
+    pub fn replace(&self, token: T) -> Token<T> {
+        let mut current = self.lock();
+        let token = Token {
+            value: token,
+            generation: current.generation.saturating_add(1),
+        };
+        *current = token.clone();
+        // The gate moves under the cell's lock, so that no caller reads the new token
+        // while the gate still numbers the old one (it would find nothing to wait for,
+        // and nothing to begin). The waiters wake after, outside both locks.
+        let woken = self.gate.advance_to(token.generation);
+        drop(current);
+        woken.wake();
+        token
+    }
+
+    /// Whether a refresh is running now.
+    pub fn is_refreshing(&self) -> bool {
+        self.gate.is_refreshing()
+    }
+
+    /// The generation whose refresh the refresh API refused, until a token of a newer
+    /// generation arrives (a successful refresh, or [`replace`](Self::replace)): its
+    /// callers get `None` from [`refresh`](Self::refresh) without calling the refresh
+    /// API again, and must re-authorize.
+    pub fn failed_generation(&self) -> Option<u64> {
+        self.gate.failed_generation()
     }
 
     /// Refreshes the token `expired` (as read by [`current`](Self::current)), once for
     /// all callers that saw it: returns the new token, or `None` when the refresh failed
     /// (the user must re-authorize).
     ///
-    /// - If the cell already holds a newer token, it is returned at once.
+    /// - If the cell holds a token of another generation than `expired`'s (a newer one,
+    ///   or `expired` is not this cell's token), the cell's token is returned at once.
     /// - Else the first caller of `expired`'s generation runs `refresh`: `Some(token)`
     ///   stores it as the next generation and wakes the others; `None` ends the refresh
-    ///   as failed for that generation ([`RefreshTicket::failed`](super::RefreshTicket::failed)),
-    ///   and every caller of it gets `None`.
-    /// - The others await the refresh ([`RefreshGate::wait`]); if it was abandoned (its
-    ///   task cancelled, or it panicked), one of them takes over with its own `refresh`.
+    ///   as failed for that generation ([`failed_generation`](Self::failed_generation)),
+    ///   and every caller of it gets `None`, now and later, until
+    ///   [`replace`](Self::replace) installs the token of a new login.
+    /// - The others await the refresh without blocking a thread; if it was abandoned
+    ///   (its task cancelled, or it panicked), one of them takes over with its own
+    ///   `refresh`.
+    /// - If [`replace`](Self::replace) installs a token while the refresh runs, that
+    ///   token wins: the refresh's result is not stored, and its callers get the
+    ///   replaced token.
+    ///
+    /// `refresh` should return `None` only when the refresh API refuses (the refresh
+    /// token is bad or revoked), since that is final for the generation. A transient
+    /// failure (a timeout, a gateway's page, a rate limit) is no reason to log the user
+    /// out: retry it inside `refresh`, for instance with the crate's own driver on the
+    /// refresh API ([`RetryPolicy::call`](super::RetryPolicy::call)).
     ///
     /// `refresh` is called at most once per call of this method. Cancel-safe: a caller
     /// dropped while it refreshes releases the refresh for the others.
@@ -149,32 +212,43 @@ impl<T: Clone> TokenCell<T> {
         let mut refresh = Some(refresh);
         loop {
             let current = self.current();
-            if current.generation > seen {
+            // A newer token, or a token of another cell: no refresh of ours could make
+            // `seen` current again, and waiting for it would wait for nothing.
+            if current.generation != seen {
                 return Some(current);
             }
             if self.gate.failed_generation() == Some(seen) {
                 return None;
             }
             if let Some(ticket) = self.gate.try_begin(seen) {
-                // Our own refresh was used (and abandoned by nobody but us): give up.
+                // We get a ticket at most once: we return with it below.
                 let refresh = refresh.take()?;
-                return match refresh().await {
-                    Some(value) => {
-                        let token = Token {
-                            value,
-                            generation: seen + 1,
-                        };
-                        // Stored before the gate moves, so whoever sees the new
-                        // generation finds the new token.
-                        *self.lock() = token.clone();
-                        ticket.succeeded();
-                        Some(token)
-                    }
-                    None => {
-                        ticket.failed();
-                        None
-                    }
+                let refreshed = refresh().await;
+                let mut cell = self.lock();
+                if cell.generation != seen {
+                    // `replace` installed a token while we refreshed: it wins. The gate
+                    // is past `seen` already; the ticket only ends the refresh.
+                    let current = cell.clone();
+                    drop(cell);
+                    drop(ticket);
+                    return Some(current);
+                }
+                let Some(value) = refreshed else {
+                    drop(cell);
+                    ticket.failed();
+                    return None;
                 };
+                let token = Token {
+                    value,
+                    generation: seen.saturating_add(1),
+                };
+                // Stored before the gate moves, so whoever sees the new generation
+                // finds the new token; the gate says a refresh runs until then, so a
+                // caller of the new token waits instead of finding nothing to begin.
+                *cell = token.clone();
+                drop(cell);
+                ticket.succeeded();
+                return Some(token);
             }
             // A refresh of our generation is running: await it, then look again.
             self.gate.wait(seen).await;
@@ -195,8 +269,9 @@ impl<T: Clone> TokenCell<T> {
 /// ```
 impl<T: Clone> fmt::Debug for TokenCell<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let generation = self.lock().generation;
         f.debug_struct("TokenCell")
-            .field("generation", &self.lock().generation)
+            .field("generation", &generation)
             .field("refreshing", &self.gate.is_refreshing())
             .finish()
     }

@@ -90,8 +90,13 @@ pub struct Scenario {
 struct Reply {
     status: u16,
     body: String,
+    /// The `content-type` it is served with.
+    content_type: &'static str,
     delay: Duration,
 }
+
+/// MSDK's own answers are JSON.
+const JSON: &str = "application/json";
 
 impl Scenario {
     /// An empty scenario for an endpoint of `api`: the context its codes are read in.
@@ -158,7 +163,7 @@ impl Scenario {
                 "Scenario::then({code}) under Api::{api:?}: {reason}. Its body {body} reads as: {read}"
             );
         }
-        self.push(200, body);
+        self.push(200, body, JSON);
         self
     }
 
@@ -181,7 +186,7 @@ impl Scenario {
     /// ```
     #[must_use]
     pub fn then_response(mut self, response: MsdkResponse<'_>) -> Scenario {
-        self.push(200, response.to_body());
+        self.push(200, response.to_body(), JSON);
         self
     }
 
@@ -237,15 +242,18 @@ impl Scenario {
             body.push_str(&value.to_string());
         }
         body.push('}');
-        self.push(200, body);
+        self.push(200, body, JSON);
         self
     }
 
     /// Then an HTTP reply that is not an MSDK response: `status` with `body` as it is (a
-    /// gateway's `502` page, an empty `503`), for the transport-failure path of a client
-    /// (`TransportFailure::Status`). Served with `content-type: text/html` when the body
-    /// starts with `<`, else `text/plain`. It is a step like the others: it counts in
-    /// [`len`](Self::len) and its body is in [`bodies`](Self::bodies).
+    /// gateway's `502` page, an empty `503`, a `200` maintenance page), for the
+    /// transport-failure path of a client (`TransportFailure::Status`). Served with the
+    /// content type its body has, whatever the status: `application/json` when the body
+    /// is JSON (MSDK's answer under another status), `text/html` when it starts with `<`
+    /// (blanks before it ignored), else `text/plain` (an empty body included). It is a
+    /// step like the others: it counts in [`len`](Self::len) and its body is in
+    /// [`bodies`](Self::bodies).
     ///
     /// ```
     /// use msdk_error_codes::{AccessCode, Api, Scenario};
@@ -267,7 +275,17 @@ impl Scenario {
             (100..=999).contains(&status),
             "Scenario::then_status({status}): an HTTP status is 100..=999"
         );
-        self.push(status, body.into());
+        let body = body.into();
+        // What the body is, whatever the status: a gateway's page is HTML even with a
+        // 200, and MSDK's JSON is JSON even with a 502.
+        let content_type = if serde_json::from_str::<serde::de::IgnoredAny>(&body).is_ok() {
+            JSON
+        } else if body.trim_start().starts_with('<') {
+            "text/html"
+        } else {
+            "text/plain"
+        };
+        self.push(status, body, content_type);
         self
     }
 
@@ -295,11 +313,12 @@ impl Scenario {
         self
     }
 
-    fn push(&mut self, status: u16, body: String) {
+    fn push(&mut self, status: u16, body: String, content_type: &'static str) {
         let delay = core::mem::take(&mut self.pending_delay);
         self.replies.push(Reply {
             status,
             body,
+            content_type,
             delay,
         });
     }
@@ -351,7 +370,8 @@ impl Scenario {
     /// `wiremock::matchers::path` takes it (a missing leading `/` is added; a `?` or a
     /// host in it panics). Each MSDK response is `200` with `content-type:
     /// application/json`: MSDK reports failures in the body, never in the status; a
-    /// [`then_status`](Self::then_status) step has its own status, and a
+    /// [`then_status`](Self::then_status) step has its own status and the content type
+    /// of its body, and a
     /// [`then_delay`](Self::then_delay) makes the step after it answer late (the repeat
     /// of a delayed last step is delayed too). Requires the `wiremock` feature.
     ///
@@ -455,8 +475,8 @@ impl Scenario {
 
 /// A [`Scenario`] as a `wiremock::Respond`: the steps in order, one per request it
 /// answers, then the last one again; MSDK's bodies as a `200` with `content-type:
-/// application/json`, a [`then_status`](Scenario::then_status) step with its status,
-/// each after its [`then_delay`](Scenario::then_delay). Made by
+/// application/json`, a [`then_status`](Scenario::then_status) step with its status and
+/// the content type of its body, each after its [`then_delay`](Scenario::then_delay). Made by
 /// [`Scenario::responder`]. Requires the `wiremock` feature.
 #[cfg(feature = "wiremock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wiremock")))]
@@ -484,13 +504,8 @@ impl wiremock::Respond for ScenarioResponder {
         let Some(reply) = self.replies.get(n.min(last)) else {
             return wiremock::ResponseTemplate::new(500);
         };
-        let mime = match reply.status {
-            200 => "application/json",
-            _ if reply.body.starts_with('<') => "text/html",
-            _ => "text/plain",
-        };
         wiremock::ResponseTemplate::new(reply.status)
-            .set_body_raw(reply.body.clone(), mime)
+            .set_body_raw(reply.body.clone(), reply.content_type)
             .set_delay(reply.delay)
     }
 }

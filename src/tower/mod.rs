@@ -24,7 +24,7 @@ use serde::de::IgnoredAny;
 
 use crate::catalog::Api;
 use crate::classification::TransportCause;
-use crate::response::{Envelope, Error};
+use crate::response::Envelope;
 use crate::retry::{Attempts, RetryBudget, RetryPolicy, Step};
 
 /// tower's budget interface over the crate's gRPC-style token bucket: a deposit is a
@@ -68,6 +68,9 @@ impl ::tower::retry::budget::Budget for RetryBudget {
 /// - A token expiry is not retried: a policy cannot refresh before the next attempt
 ///   (the caller gets the response, whose decision says `refresh_token`). Use the
 ///   crate's driver ([`RetryPolicy::call`]) to refresh.
+/// - Every call ends with the event of its end, with the `tracing` feature: the
+///   attempts' own [`Step::Stop`], or [`Attempts::stop`] for a token expiry the policy
+///   cannot refresh.
 ///
 /// Sleeps are tokio's (the `tower` feature enables `tokio`). Requires the `tower`
 /// feature.
@@ -128,15 +131,22 @@ where
                 let status = response.status().as_u16();
                 match Envelope::<IgnoredAny>::from_http(api, status, response.body().as_ref()) {
                     Ok(envelope) => attempts.next_response(envelope.response()),
-                    Err(Error::Transport(e)) => attempts.next_failure(&e.failure()),
-                    Err(_) => return None,
+                    // A gateway's page, or a 2xx that is no MSDK response (an attempt that
+                    // fails).
+                    Err(error) => attempts.next_error(&error),
                 }
             }
-            Err(error) => attempts.next_failure(&error.transport_failure()?),
+            Err(error) => attempts.next_client_error(error),
         };
         match step {
             Step::RetryAfter(delay) => Some(tokio::time::sleep(delay)),
-            _ => None,
+            // A policy cannot refresh before the next attempt: the expiry is the call's
+            // answer, and the call ends here.
+            Step::RefreshThenRetry => {
+                attempts.stop();
+                None
+            }
+            Step::Stop => None,
         }
     }
 

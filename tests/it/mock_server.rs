@@ -123,6 +123,42 @@ async fn serves_the_bodies_in_order_then_repeats_the_last() {
     assert_eq!(received.len(), requests.len());
 }
 
+/// A `then_status` step is served with the content type of its body, whatever its
+/// status: a `200` maintenance page is HTML, not the JSON of MSDK's answers, and MSDK's
+/// JSON under a `500` is JSON.
+#[tokio::test]
+async fn a_status_step_is_served_with_the_content_type_of_its_body() {
+    let server = MockServer::start().await;
+    let msdk_under_500 = r#"{"ret":-307,"msg":"内部错误"}"#;
+    let scenario = Scenario::new(Api::Generic)
+        .then_status(200, "<html>maintenance</html>")
+        .then_status(502, "\n<!DOCTYPE html><title>502 Bad Gateway</title>")
+        .then_status(503, "")
+        .then_status(504, "upstream timed out")
+        .then_status(500, msdk_under_500)
+        .then(AccessCode::InternalError307);
+    scenario.mount(&server, "/relation/wxfriends_profile").await;
+    let want = [
+        (200, "text/html"),
+        (502, "text/html"),
+        (503, "text/plain"),
+        (504, "text/plain"),
+        (500, "application/json"),
+        (200, "application/json"),
+    ];
+    for (step, (status, content_type)) in want.into_iter().enumerate() {
+        let reply = send(&server, "GET", "/relation/wxfriends_profile").await;
+        assert_eq!(reply.status, status, "step {step}");
+        assert_eq!(
+            reply.headers.get("content-type").map(String::as_str),
+            Some(content_type),
+            "step {step}: {:?}",
+            reply.body
+        );
+        assert_eq!(reply.body, scenario.bodies()[step], "step {step}");
+    }
+}
+
 #[tokio::test]
 async fn another_path_gets_wiremocks_404_and_takes_no_step() {
     let server = MockServer::start().await;

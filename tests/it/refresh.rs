@@ -275,7 +275,7 @@ async fn a_refresher_cancelled_at_an_await_hands_the_refresh_over() {
         })
     };
     tokio::task::yield_now().await;
-    assert!(cell.gate().is_refreshing());
+    assert!(cell.is_refreshing());
     let waiter = {
         let (cell, seen, refreshes) = (cell.clone(), seen.clone(), refreshes.clone());
         tokio::spawn(async move {
@@ -297,7 +297,7 @@ async fn a_refresher_cancelled_at_an_await_hands_the_refresh_over() {
     let token = waiter.await.unwrap().expect("the waiter took over");
     assert_eq!((token.value().as_str(), token.generation()), ("fresh", 1));
     assert_eq!(refreshes.load(Ordering::SeqCst), 1);
-    assert!(!cell.gate().is_refreshing());
+    assert!(!cell.is_refreshing());
 }
 
 /// A refresh the refresh API refused ends it for every caller of that token: none of
@@ -326,5 +326,140 @@ async fn a_refused_refresh_is_a_failure_for_every_caller() {
         assert!(caller.await.unwrap().is_none());
     }
     assert_eq!(calls.load(Ordering::SeqCst), 1);
-    assert_eq!(cell.gate().failed_generation(), Some(0));
+    assert_eq!(cell.failed_generation(), Some(0));
+}
+
+/// After a refused refresh, only a new login brings the session back: `replace` installs
+/// its token as the next generation, and that token's expiry is refreshed again.
+#[test]
+fn a_replaced_token_after_a_refused_refresh_refreshes_again() {
+    use msdk_error_codes::retry::TokenCell;
+
+    crate::support::within(LIVENESS, async {
+        let cell = TokenCell::new(String::from("expired"));
+        let seen = cell.current();
+        let calls = AtomicUsize::new(0);
+        let refuse = || async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            None::<String>
+        };
+        assert!(cell.refresh(&seen, refuse).await.is_none());
+        assert!(cell.refresh(&seen, refuse).await.is_none());
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "a refused generation is not refreshed again"
+        );
+        assert_eq!(cell.failed_generation(), Some(0));
+
+        let login = cell.replace(String::from("after login"));
+        assert_eq!(
+            (login.value().as_str(), login.generation()),
+            ("after login", 1)
+        );
+        assert_eq!(cell.current(), login);
+        assert_eq!(cell.failed_generation(), None);
+        // The caller that still holds the refused token gets the new one, unrefreshed.
+        assert_eq!(cell.refresh(&seen, refuse).await, Some(login.clone()));
+        let fresh = cell
+            .refresh(&login, || async {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Some(String::from("fresh"))
+            })
+            .await
+            .expect("the new login's token is refreshed");
+        assert_eq!((fresh.value().as_str(), fresh.generation()), ("fresh", 2));
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    });
+}
+
+/// A token installed while a refresh runs wins over what the refresh brings: the
+/// refresh's callers get it, it stays in the cell, and the gate moves once, so the
+/// next expiry refreshes as usual.
+#[test]
+fn a_token_replaced_while_a_refresh_runs_wins() {
+    use msdk_error_codes::retry::TokenCell;
+
+    crate::support::within(LIVENESS, async {
+        let cell = Arc::new(TokenCell::new(String::from("expired")));
+        let seen = cell.current();
+        let (release, released) = tokio::sync::oneshot::channel::<()>();
+        let refresher = {
+            let (cell, seen) = (cell.clone(), seen.clone());
+            tokio::spawn(async move {
+                cell.refresh(&seen, || async move {
+                    released.await.unwrap();
+                    Some(String::from("refreshed"))
+                })
+                .await
+            })
+        };
+        let waiter_refreshes = Arc::new(AtomicUsize::new(0));
+        let waiter = {
+            let (cell, seen, calls) = (cell.clone(), seen.clone(), waiter_refreshes.clone());
+            tokio::spawn(async move {
+                cell.refresh(&seen, || async move {
+                    calls.fetch_add(1, Ordering::SeqCst);
+                    Some(String::from("the waiter's"))
+                })
+                .await
+            })
+        };
+        tokio::task::yield_now().await;
+        assert!(cell.is_refreshing());
+
+        let login = cell.replace(String::from("after login"));
+        assert_eq!(login.generation(), 1);
+        assert_eq!(
+            waiter.await.unwrap(),
+            Some(login.clone()),
+            "a waiter wakes with the replaced token while the refresh still runs"
+        );
+        assert!(cell.is_refreshing());
+        release.send(()).unwrap();
+        assert_eq!(
+            refresher.await.unwrap(),
+            Some(login.clone()),
+            "the refresher gets the replaced token, not its own"
+        );
+        assert_eq!(cell.current(), login, "the refresh did not overwrite it");
+        assert!(!cell.is_refreshing());
+        assert_eq!(waiter_refreshes.load(Ordering::SeqCst), 0);
+
+        let next = cell
+            .refresh(&login, || async { Some(String::from("fresh")) })
+            .await
+            .expect("the replaced token's expiry is refreshed");
+        assert_eq!((next.value().as_str(), next.generation()), ("fresh", 2));
+    });
+}
+
+/// A token that is not the cell's (another session's, of a higher generation) gets
+/// the cell's own token back at once, without a refresh: there is nothing of its
+/// generation to refresh or to wait for. (It used to spin on its thread forever.)
+#[test]
+fn a_token_of_another_cell_gets_the_cells_token_at_once() {
+    use msdk_error_codes::retry::TokenCell;
+
+    crate::support::within(LIVENESS, async {
+        let other = TokenCell::new(String::from("another session"));
+        for login in 1..=3 {
+            other.replace(format!("login {login}"));
+        }
+        let foreign = other.current();
+        assert_eq!(foreign.generation(), 3);
+
+        let cell = TokenCell::new(String::from("mine"));
+        let calls = AtomicUsize::new(0);
+        let got = cell
+            .refresh(&foreign, || async {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Some(String::from("refreshed"))
+            })
+            .await;
+        assert_eq!(got, Some(cell.current()));
+        assert_eq!(got.unwrap().value(), "mine");
+        assert_eq!(calls.load(Ordering::SeqCst), 0);
+        assert!(!cell.is_refreshing());
+    });
 }

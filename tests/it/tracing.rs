@@ -1,54 +1,10 @@
 //! With the `tracing` feature, `Attempts` records one event per attempt (target
 //! `msdk_error_codes`) with the fields the issue names, at the documented levels.
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
-
 use msdk_error_codes::classification::TransportFailure;
 use msdk_error_codes::{Api, MsdkResponse, RetryPolicy, Step};
-use tracing::field::{Field, Visit};
-use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
-/// One recorded event: its level, message and fields, as text.
-#[derive(Debug, Clone)]
-struct Event {
-    level: tracing::Level,
-    fields: BTreeMap<String, String>,
-}
-
-#[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Event>>>);
-
-impl<S: tracing::Subscriber> Layer<S> for Recorder {
-    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
-        if event.metadata().target() != "msdk_error_codes" {
-            return;
-        }
-        struct Fields<'a>(&'a mut BTreeMap<String, String>);
-        impl Visit for Fields<'_> {
-            fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-                self.0.insert(field.name().to_owned(), format!("{value:?}"));
-            }
-            fn record_str(&mut self, field: &Field, value: &str) {
-                self.0.insert(field.name().to_owned(), value.to_owned());
-            }
-        }
-        let mut fields = BTreeMap::new();
-        event.record(&mut Fields(&mut fields));
-        self.0.lock().unwrap().push(Event {
-            level: *event.metadata().level(),
-            fields,
-        });
-    }
-}
-
-/// The events of running `body`, on this thread.
-fn recorded(body: impl FnOnce()) -> Vec<Event> {
-    let recorder = Recorder::default();
-    let subscriber = tracing_subscriber::registry().with(recorder.clone());
-    tracing::subscriber::with_default(subscriber, body);
-    recorder.0.lock().unwrap().clone()
-}
+use crate::support::events::{recorded, steps};
 
 /// An expected event: attempt, label, decision, step, delay_ms, ret.
 type Expected = (
@@ -129,18 +85,8 @@ fn a_successful_end_is_debug_and_a_failed_refresh_ends_the_call() {
         attempts.next_response(&MsdkResponse::new(-20000, "42001,expired", Some(3)));
         attempts.refresh_failed();
     });
-    let summary: Vec<(tracing::Level, &str, &str)> = events
-        .iter()
-        .map(|e| {
-            (
-                e.level,
-                e.fields["label"].as_str(),
-                e.fields["step"].as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        summary,
+        steps(&events),
         [
             (tracing::Level::DEBUG, "access.0", "stop"),
             (

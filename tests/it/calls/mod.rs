@@ -19,11 +19,9 @@ pub const FRIENDS: &str = "/relation/wxfriends_profile";
 /// The endpoint of a share, not idempotent.
 pub const SHARE: &str = "/share/qq";
 
-/// The friends list a successful call returns.
-#[derive(Debug, serde::Deserialize, PartialEq)]
-pub struct Friends {
-    pub lists: Vec<String>,
-}
+/// The friends list a successful call returns, as `Friends<String>`: its entries are
+/// openids.
+pub use crate::support::Friends;
 
 /// The default bounds, without the waiting.
 pub fn fast_policy() -> RetryPolicy {
@@ -42,6 +40,30 @@ pub fn client() -> reqwest::Client {
 
 /// Longer than the client's timeout.
 pub const SLOW: Duration = Duration::from_millis(1500);
+
+/// A client that follows one redirect and refuses the next: a redirect loop is
+/// reqwest's `is_redirect` error.
+pub fn redirect_once_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::limited(1))
+        .build()
+        .unwrap()
+}
+
+/// A server whose `path` redirects to itself, forever.
+pub async fn redirect_loop(path: &str) -> MockServer {
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path(path))
+        .respond_with(wiremock::ResponseTemplate::new(302).insert_header("location", path))
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A URL reqwest parses but will not send (not http): its `is_builder` error comes
+/// from the client's `execute`, so it passes through every middleware first.
+pub const UNSENDABLE: &str = "ftp://127.0.0.1/relation/wxfriends_profile";
 
 /// The path of each API the matrix tries: a generic one and a share.
 pub fn path_of(api: Api) -> &'static str {

@@ -58,7 +58,7 @@ async fn a_gateway_page_is_retried_for_a_generic_call_and_not_for_a_share() {
         if api.is_idempotent() {
             assert_eq!((response.status().as_u16(), sent), (200, 2));
             assert_eq!(
-                serde_json::from_slice::<Friends>(response.body())
+                serde_json::from_slice::<Friends<String>>(response.body())
                     .unwrap()
                     .lists,
                 ["A1"]
@@ -151,4 +151,49 @@ fn a_budget_is_a_tower_budget() {
     assert!(!budget(&shared), "2: a failure leaves 1");
     shared.deposit();
     assert_eq!(shared.tokens(), 2.0);
+}
+
+/// A request reqwest will not send (`is_builder`) is no transport failure: one attempt.
+#[tokio::test]
+async fn a_request_never_built_is_sent_once() {
+    let (result, sent) = call(MsdkPolicy::new(fast_policy()), UNSENDABLE).await;
+    assert!(result.unwrap_err().is_builder());
+    assert_eq!(sent, 1);
+}
+
+/// The calls the policy ends itself (a token expiry it cannot refresh) and a 2xx that
+/// is no MSDK answer end with the event of a failed call.
+#[cfg(feature = "tracing")]
+#[tokio::test]
+async fn a_call_the_policy_ends_ends_with_an_info_stop_event() {
+    use crate::support::events::{DEBUG, INFO, Recorder, steps};
+
+    let (recorder, _guard) = Recorder::install();
+    let server = serve(expiry_then_success(Api::Generic), FRIENDS).await;
+    let (result, sent) = call(
+        MsdkPolicy::new(fast_policy()),
+        &format!("{}{FRIENDS}", server.uri()),
+    )
+    .await;
+    assert_eq!((result.unwrap().status().as_u16(), sent), (200, 1));
+    let server = serve(
+        Scenario::new(Api::Generic).then_status(200, "<html>maintenance</html>"),
+        FRIENDS,
+    )
+    .await;
+    let (result, sent) = call(
+        MsdkPolicy::new(fast_policy()),
+        &format!("{}{FRIENDS}", server.uri()),
+    )
+    .await;
+    assert_eq!((result.unwrap().status().as_u16(), sent), (200, 1));
+
+    assert_eq!(
+        steps(&recorder.events()),
+        [
+            (DEBUG, "wechat_platform.42001", "refresh_then_retry"),
+            (INFO, "wechat_platform.42001", "stop"),
+            (INFO, "parse.syntax", "stop"),
+        ]
+    );
 }

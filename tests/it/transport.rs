@@ -67,6 +67,30 @@ fn every_failure_of_every_api_decides_by_the_table() {
 }
 
 #[test]
+fn the_methods_take_the_failure_by_reference() {
+    // The contract, `decision(&self)`: a path call on a reference and a map over
+    // borrowed failures compile, in const contexts too.
+    const REFUSED: Decision = TransportFailure::Status(503).decision();
+    assert_eq!(REFUSED, Decision::Retry(Backoff::SlowDown));
+    let failures: Vec<TransportFailure> = every_failure().collect();
+    let decisions: Vec<Decision> = failures.iter().map(TransportFailure::decision).collect();
+    let kinds: Vec<&str> = failures.iter().map(TransportFailure::as_str).collect();
+    let labels: Vec<&str> = failures.iter().map(TransportFailure::label).collect();
+    for (i, failure) in failures.iter().enumerate() {
+        assert_eq!(decisions[i], expected(*failure), "{failure}");
+        assert_eq!(TransportFailure::decision(failure), decisions[i]);
+        let kind = match failure {
+            TransportFailure::NotSent => "not_sent",
+            TransportFailure::MaybeSent => "maybe_sent",
+            _ => "status",
+        };
+        assert_eq!(kinds[i], kind);
+        assert_eq!(labels[i].starts_with("http."), kind == "status", "{failure}");
+    }
+    assert_eq!(labels[..2], ["transport.not_sent", "transport.maybe_sent"]);
+}
+
+#[test]
 fn a_policy_that_opted_in_retries_ambiguous_failures_of_a_share() {
     let policy = RetryPolicy::default().retrying_non_idempotent();
     for failure in [TransportFailure::MaybeSent, TransportFailure::Status(502)] {

@@ -259,7 +259,9 @@ impl Error {
     /// ```
     pub fn from_client(api: Api, error: impl TransportCause) -> Error {
         match error.transport_failure() {
-            Some(failure) => Error::Transport(TransportError::new(failure, api, error.into_source())),
+            Some(failure) => {
+                Error::Transport(TransportError::new(failure, api, error.into_source()))
+            }
             None => Error::Request(error.into_source()),
         }
     }

@@ -318,7 +318,9 @@ impl<K: Tokens, S: Sleep> Call<'_, K, S> {
         loop {
             let (value, seen) = self.tokens.current();
             let result = match send(value).await {
-                Ok((status, body)) => OwnedEnvelope::<T>::from_http(self.api, status, body.as_ref()),
+                Ok((status, body)) => {
+                    OwnedEnvelope::<T>::from_http(self.api, status, body.as_ref())
+                }
                 Err(e) => Err(Error::from_client(self.api, e)),
             };
             let step = match &result {

@@ -115,7 +115,10 @@ fn the_result_agrees_with_what_the_attempts_did() {
     assert!(err.is_overridden());
     assert_eq!(err.decision(), Decision::Retry(Backoff::Later));
     assert_eq!(
-        envelope.into_result_for(Api::Generic).unwrap_err().decision(),
+        envelope
+            .into_result_for(Api::Generic)
+            .unwrap_err()
+            .decision(),
         Decision::Fail,
         "without the overrides"
     );
@@ -187,7 +190,10 @@ fn a_stopped_call_stays_stopped_without_asking_for_login() {
     assert_eq!(attempts.next_response(&expired), Step::RefreshThenRetry);
     assert_eq!(attempts.stop(), Step::Stop);
     assert_eq!((attempts.attempts(), attempts.refreshes()), (1, 1));
-    assert!(!attempts.must_reauthorize(), "stopping is not a failed refresh");
+    assert!(
+        !attempts.must_reauthorize(),
+        "stopping is not a failed refresh"
+    );
     assert_eq!(attempts.next(&classify(-307, "")), Step::Stop);
     assert_eq!(
         attempts.next_failure(&TransportFailure::NotSent),

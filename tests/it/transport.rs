@@ -85,7 +85,11 @@ fn the_methods_take_the_failure_by_reference() {
             _ => "status",
         };
         assert_eq!(kinds[i], kind);
-        assert_eq!(labels[i].starts_with("http."), kind == "status", "{failure}");
+        assert_eq!(
+            labels[i].starts_with("http."),
+            kind == "status",
+            "{failure}"
+        );
     }
     assert_eq!(labels[..2], ["transport.not_sent", "transport.maybe_sent"]);
 }

@@ -250,8 +250,8 @@ fn bench_decision(c: &mut Criterion) {
             }
         })
     });
-    // The steps are measured on calls started before the measurement (`steps`), and
-    // `start_only` is `start` alone, for reference: a policy clone.
+    // The steps are measured on calls started before the measurement, beside `start`
+    // alone (`start_only`, a policy clone), for reference: see `steps`.
     let policy = RetryPolicy::default().with_budget(RetryBudget::default());
     let outcomes: Vec<_> = stream
         .iter()
@@ -259,6 +259,7 @@ fn bench_decision(c: &mut Criterion) {
         .collect();
     steps(
         &mut group,
+        &policy,
         "attempts_next",
         &outcomes,
         |c| c.api(),
@@ -272,6 +273,7 @@ fn bench_decision(c: &mut Criterion) {
         .collect();
     steps(
         &mut group,
+        &policy,
         "next_response",
         &responses,
         |(api, _)| *api,
@@ -281,13 +283,6 @@ fn bench_decision(c: &mut Criterion) {
         b.iter(|| {
             for (api, response) in black_box(&responses) {
                 black_box(response.classify_for(*api).decision());
-            }
-        })
-    });
-    group.bench_function(BenchmarkId::new("start_only", "next_response"), |b| {
-        b.iter(|| {
-            for (api, _) in black_box(&responses) {
-                black_box(policy.start(*api));
             }
         })
     });
@@ -305,24 +300,19 @@ fn bench_decision(c: &mut Criterion) {
     .collect();
     steps(
         &mut group,
+        &policy,
         "next_failure",
         &failures,
         |(_, api)| *api,
         |a, (failure, _)| a.next_failure(failure),
     );
-    group.bench_function(BenchmarkId::new("start_only", "next_failure"), |b| {
-        b.iter(|| {
-            for (_, api) in black_box(&failures) {
-                black_box(policy.start(*api));
-            }
-        })
-    });
     group.finish();
 }
 
 /// `step` on every item of `items`, measured as the `crate` function of `case`: one
 /// step of a call started before the measurement, so that `start` (a policy clone) is
-/// not in it.
+/// not in it; and `policy.start` alone for every item, for reference, as the
+/// `start_only` function.
 ///
 /// Each call is started from a policy with a full budget of its own, as a healthy
 /// client's would be: one budget shared by every item would be drained within the
@@ -332,6 +322,7 @@ fn bench_decision(c: &mut Criterion) {
 /// cache as a call that was just started.
 fn steps<T>(
     group: &mut BenchmarkGroup<'_, WallTime>,
+    policy: &RetryPolicy,
     case: &str,
     items: &[T],
     api: impl Fn(&T) -> Api,
@@ -358,6 +349,13 @@ fn steps<T>(
             },
             BatchSize::PerIteration,
         )
+    });
+    group.bench_function(BenchmarkId::new("start_only", case), |b| {
+        b.iter(|| {
+            for item in black_box(items) {
+                black_box(policy.start(api(item)));
+            }
+        })
     });
 }
 

@@ -345,23 +345,28 @@ fn the_first_bad_row_in_file_order_wins() {
     assert_eq!(err.row(), Some(9));
 }
 
+/// An override file with one row per code, in the order given: each code of the WeChat
+/// platform retried later.
+fn file_of(codes: &[i32]) -> String {
+    let rows: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            format!(
+                r#"{{"layer":"wechat_platform","code":{c},"err_type":1,"action":"retry_later"}}"#
+            )
+        })
+        .collect();
+    format!("[{}]", rows.join(",\n"))
+}
+
 #[test]
 fn overrides_of_any_order_are_ordered_by_code() {
-    let file = |codes: &[i32]| {
-        let rows: Vec<String> = codes
-            .iter()
-            .map(|c| {
-                format!(r#"{{"layer":"wechat_platform","code":{c},"err_type":1,"action":"retry_later"}}"#)
-            })
-            .collect();
-        format!("[{}]", rows.join(","))
-    };
     let ascending: Vec<i32> = (0..500).map(|n| 1_000_000 + n).collect();
     let descending: Vec<i32> = ascending.iter().rev().copied().collect();
     let mixed: Vec<i32> = (0..500).map(|n| 1_000_000 + (n * 7919) % 500).collect();
     let built: Vec<Overrides> = [&ascending, &descending, &mixed]
         .iter()
-        .map(|codes| Overrides::from_json(&file(codes)).unwrap())
+        .map(|codes| Overrides::from_json(&file_of(codes)).unwrap())
         .collect();
     assert!(built.iter().all(|o| *o == built[0]));
     let codes: Vec<i32> = built[0].iter().map(|o| o.code().value()).collect();
@@ -401,13 +406,7 @@ fn overrides_build_in_n_log_n_whatever_the_order() {
         } else {
             (0..n).map(|i| 10_000_000 + i).collect()
         };
-        let rows: Vec<String> = codes
-            .iter()
-            .map(|c| {
-                format!(r#"{{"layer":"wechat_platform","code":{c},"err_type":1,"action":"retry_later"}}"#)
-            })
-            .collect();
-        let json = format!("[{}]", rows.join(",\n"));
+        let json = file_of(&codes);
         let start = Instant::now();
         let read = Overrides::from_json(&json).unwrap();
         let from_json = start.elapsed();

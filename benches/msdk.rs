@@ -13,13 +13,16 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use msdk_error_codes::classification::TransportFailure;
 use msdk_error_codes::{
-    AccessCode, AccessTokenCode, Api, BlueDiamondCode, Classifier, Envelope, ErrorCode,
+    AccessCode, AccessTokenCode, Api, Attempts, BlueDiamondCode, Classifier, Envelope, ErrorCode,
     GameCenterCode, LogicCode, MsdkResponse, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode,
-    QzoneShareCode, RetryBudget, RetryPolicy, WechatGroupCode, WechatPlatformCode, classify_for,
-    parse_passthrough,
+    QzoneShareCode, RetryBudget, RetryPolicy, Step, WechatGroupCode, WechatPlatformCode,
+    classify_for, parse_passthrough,
 };
 
 mod baselines;
@@ -247,44 +250,39 @@ fn bench_decision(c: &mut Criterion) {
             }
         })
     });
+    // The steps are measured on calls started before the measurement, beside `start`
+    // alone (`start_only`, a policy clone), for reference: see `steps`.
     let policy = RetryPolicy::default().with_budget(RetryBudget::default());
     let outcomes: Vec<_> = stream
         .iter()
         .map(|&(api, ret, msg)| classify_for(api, ret, msg))
         .collect();
-    group.bench_function(BenchmarkId::new("crate", "attempts_next"), |b| {
-        b.iter(|| {
-            for outcome in black_box(&outcomes) {
-                let mut attempts = policy.start(outcome.api());
-                black_box(attempts.next(outcome));
-            }
-        })
-    });
+    steps(
+        &mut group,
+        &policy,
+        "attempts_next",
+        &outcomes,
+        |c| c.api(),
+        |a, c| a.next(c),
+    );
     // A whole attempt from a response: the call's classification and the step. Its
-    // baseline is the classification alone, and `start` alone (a policy clone).
+    // baselines are the classification alone, and `start` alone.
     let responses: Vec<_> = stream
         .iter()
         .map(|&(api, ret, msg)| (api, MsdkResponse::new(ret, msg, Some(1))))
         .collect();
-    group.bench_function(BenchmarkId::new("crate", "next_response"), |b| {
-        b.iter(|| {
-            for (api, response) in black_box(&responses) {
-                let mut attempts = policy.start(*api);
-                black_box(attempts.next_response(response));
-            }
-        })
-    });
+    steps(
+        &mut group,
+        &policy,
+        "next_response",
+        &responses,
+        |(api, _)| *api,
+        |a, (_, response)| a.next_response(response),
+    );
     group.bench_function(BenchmarkId::new("classify_only", "next_response"), |b| {
         b.iter(|| {
             for (api, response) in black_box(&responses) {
                 black_box(response.classify_for(*api).decision());
-            }
-        })
-    });
-    group.bench_function(BenchmarkId::new("start_only", "next_response"), |b| {
-        b.iter(|| {
-            for (api, _) in black_box(&responses) {
-                black_box(policy.start(*api));
             }
         })
     });
@@ -300,22 +298,65 @@ fn bench_decision(c: &mut Criterion) {
     .zip(stream.iter().map(|&(api, _, _)| api))
     .take(stream.len())
     .collect();
-    group.bench_function(BenchmarkId::new("crate", "next_failure"), |b| {
-        b.iter(|| {
-            for (failure, api) in black_box(&failures) {
-                let mut attempts = policy.start(*api);
-                black_box(attempts.next_failure(failure));
-            }
-        })
-    });
-    group.bench_function(BenchmarkId::new("start_only", "next_failure"), |b| {
-        b.iter(|| {
-            for (_, api) in black_box(&failures) {
-                black_box(policy.start(*api));
-            }
-        })
-    });
+    steps(
+        &mut group,
+        &policy,
+        "next_failure",
+        &failures,
+        |(_, api)| *api,
+        |a, (failure, _)| a.next_failure(failure),
+    );
     group.finish();
+}
+
+/// `step` on every item of `items`, measured as the `crate` function of `case`: one
+/// step of a call started before the measurement, so that `start` (a policy clone) is
+/// not in it; and `policy.start` alone for every item, for reference, as the
+/// `start_only` function.
+///
+/// Each call is started from a policy with a full budget of its own, as a healthy
+/// client's would be: one budget shared by every item would be drained within the
+/// first batch (the failures' stream has no success to refill it), and every step
+/// after that would measure a refused retry. `PerIteration`: the input is one batch of
+/// 800 calls, against which the timer's cost is negligible, and it is as warm in the
+/// cache as a call that was just started.
+fn steps<T>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    policy: &RetryPolicy,
+    case: &str,
+    items: &[T],
+    api: impl Fn(&T) -> Api,
+    step: impl Fn(&mut Attempts<'static>, &T) -> Step,
+) {
+    group.bench_function(BenchmarkId::new("crate", case), |b| {
+        b.iter_batched(
+            || {
+                items
+                    .iter()
+                    .map(|item| {
+                        RetryPolicy::default()
+                            .with_budget(RetryBudget::default())
+                            .start(api(item))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |mut started| {
+                for (attempts, item) in started.iter_mut().zip(black_box(items)) {
+                    black_box(step(attempts, item));
+                }
+                // Dropped by criterion, outside the measurement.
+                started
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function(BenchmarkId::new("start_only", case), |b| {
+        b.iter(|| {
+            for item in black_box(items) {
+                black_box(policy.start(api(item)));
+            }
+        })
+    });
 }
 
 /// A `Classifier` without overrides beside `classify_for`: it should cost the same.
@@ -426,14 +467,26 @@ fn block_on<F: std::future::Future>(future: F) -> F::Output {
 /// success with a small payload. What the driver adds over the hand-written loop is the
 /// cost to measure.
 fn bench_driver(c: &mut Criterion) {
-    use msdk_error_codes::{Error, OwnedEnvelope, Step};
+    use msdk_error_codes::{Error, OwnedEnvelope};
     use serde::de::IgnoredAny;
 
     const REPLIES: [&[u8]; 2] = [
         br#"{"ret":-307,"msg":"internal error","err_type":1}"#,
         br#"{"ret":0,"msg":"success","lists":[1,2,3]}"#,
     ];
-    let policy = RetryPolicy::default().with_budget(RetryBudget::default());
+    // A budget that no iteration can drain: each call's failure takes the token its
+    // success puts back. With the default one (a tenth of a token per success) the
+    // budget refused the retry after a few iterations, and the "two-attempt call"
+    // measured was a one-attempt failure.
+    let policy = RetryPolicy::default().with_budget(RetryBudget::new(10, 1.0).expect("valid"));
+    // Both arms check what they measured: both replies sent (a third would panic on
+    // `unwrap`), and a success.
+    let two_attempts_and_success = |replies: std::slice::Iter<'_, &[u8]>, ok: bool| {
+        assert!(
+            replies.len() == 0 && ok,
+            "not the two-attempt call to measure"
+        );
+    };
     let mut group = c.benchmark_group("driver");
     group.bench_function(BenchmarkId::new("crate", "retry_then_success"), |b| {
         b.iter(|| {
@@ -447,7 +500,7 @@ fn bench_driver(c: &mut Criterion) {
                         async move { Ok::<_, std::io::Error>((200u16, black_box(body))) }
                     }),
             );
-            black_box(result.is_ok())
+            two_attempts_and_success(replies, black_box(result.is_ok()));
         })
     });
     group.bench_function(BenchmarkId::new("by_hand", "retry_then_success"), |b| {
@@ -476,9 +529,58 @@ fn bench_driver(c: &mut Criterion) {
                     }
                 }
             });
-            black_box(result.is_ok())
+            two_attempts_and_success(replies, black_box(result.is_ok()));
         })
     });
+    group.finish();
+}
+
+/// An override file of 20,000 rows read in descending code order (`crate`: the order
+/// that made the build quadratic before 0.2.0), beside the same rows in ascending order
+/// (`ascending`), in the same run: a ratio near 1 is a build whose cost does not depend
+/// on the order. `from_json` reads the file, `with` adds the rows one by one.
+fn bench_overrides(c: &mut Criterion) {
+    use msdk_error_codes::{Action, Code, ErrType, Layer, Override, Overrides};
+
+    const ROWS: i32 = 20_000;
+    let ascending: Vec<i32> = (0..ROWS).map(|n| 10_000_000 + n).collect();
+    let descending: Vec<i32> = ascending.iter().rev().copied().collect();
+    let file = |codes: &[i32]| {
+        let rows: Vec<String> = codes
+            .iter()
+            .map(|c| {
+                format!(r#"{{"layer":"wechat_platform","code":{c},"err_type":1,"action":"retry_later"}}"#)
+            })
+            .collect();
+        format!("[{}]", rows.join(",\n"))
+    };
+    let add_all = |codes: &[i32]| {
+        codes.iter().fold(Overrides::new(), |overrides, &code| {
+            let row = Override::new(
+                Code::new(Layer::WechatPlatform, code),
+                ErrType::NetworkUnstable,
+                Action::RetryLater,
+            );
+            overrides.with(row).expect("a new code")
+        })
+    };
+    let mut group = c.benchmark_group("overrides");
+    // Milliseconds an iteration: criterion's fewest samples.
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(ROWS as u64));
+    for (function, codes) in [("crate", &descending), ("ascending", &ascending)] {
+        let json = file(codes);
+        group.bench_function(BenchmarkId::new(function, "from_json_20000"), |b| {
+            b.iter(|| {
+                let read = Overrides::from_json(black_box(&json)).expect("valid");
+                assert_eq!(read.len(), ROWS as usize);
+                read
+            })
+        });
+        group.bench_function(BenchmarkId::new(function, "with_20000"), |b| {
+            b.iter(|| add_all(black_box(codes)))
+        });
+    }
     group.finish();
 }
 
@@ -486,6 +588,6 @@ criterion_group! {
     name = benches;
     config = config();
     targets = bench_classify, bench_parse_passthrough, bench_wire, bench_lookup, bench_decision,
-        bench_envelope, bench_classifier, bench_driver
+        bench_envelope, bench_classifier, bench_driver, bench_overrides
 }
 criterion_main!(benches);

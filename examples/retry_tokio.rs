@@ -1,8 +1,10 @@
 //! The driver on tokio: 64 tasks call a fake MSDK endpoint at once with the same
 //! access token, every one of them is told it expired, exactly one refreshes it (the
 //! `TokenCell`), and each call then rides out the transient failures the fake server
-//! has scripted (an internal error, a gateway's 502 page), under one `RetryPolicy` with
-//! a shared `RetryBudget`.
+//! has scripted (a refused connection, an internal error, a gateway's 502 page), under
+//! one `RetryPolicy` with a shared `RetryBudget`. The refused connection is the HTTP
+//! client's own error (`std::io::Error`): the driver reads it as a request that was
+//! never sent, and retries it, as it would for a share.
 //!
 //! ```text
 //! cargo run --example retry_tokio --features tokio
@@ -16,10 +18,13 @@ use std::time::Duration;
 use msdk_error_codes::retry::TokenCell;
 use msdk_error_codes::{Api, RetryBudget, RetryPolicy};
 
+/// One scripted reply: what the HTTP client returns, a status and a body, or its error.
+type Reply = Result<(u16, &'static str), std::io::ErrorKind>;
+
 /// A fake MSDK server: success for the valid token, "access_token expired" for any
 /// other, and a script of one-off failures first.
 struct FakeMsdk {
-    script: Mutex<VecDeque<(u16, &'static str)>>,
+    script: Mutex<VecDeque<Reply>>,
     valid_token: Mutex<String>,
     refreshes: AtomicUsize,
     requests: AtomicUsize,
@@ -34,12 +39,9 @@ impl FakeMsdk {
             let expired = r#"{"ret":-20000,"msg":"42001,access_token expired","err_type":3}"#;
             return Ok((200, expired.into()));
         }
-        let (status, body) = self
-            .script
-            .lock()
-            .unwrap()
-            .pop_front()
-            .unwrap_or((200, r#"{"ret":0,"msg":"success","lists":[]}"#));
+        let reply = self.script.lock().unwrap().pop_front();
+        let (status, body) =
+            reply.unwrap_or(Ok((200, r#"{"ret":0,"msg":"success","lists":[]}"#)))?;
         Ok((status, body.into()))
     }
 
@@ -62,8 +64,10 @@ struct Friends {
 async fn main() {
     let msdk = Arc::new(FakeMsdk {
         script: Mutex::new(VecDeque::from([
-            (200, r#"{"ret":-307,"msg":"internal error","err_type":1}"#),
-            (502, "<html><title>502 Bad Gateway</title></html>"),
+            // The connection was refused: the client's error, not a reply.
+            Err(std::io::ErrorKind::ConnectionRefused),
+            Ok((200, r#"{"ret":-307,"msg":"internal error","err_type":1}"#)),
+            Ok((502, "<html><title>502 Bad Gateway</title></html>")),
         ])),
         valid_token: Mutex::new(String::from("token-0")),
         refreshes: AtomicUsize::new(0),
@@ -106,6 +110,10 @@ async fn main() {
         msdk.requests.load(Ordering::Relaxed),
         msdk.refreshes.load(Ordering::Relaxed),
         tokens.current().generation(),
+    );
+    assert_eq!(
+        succeeded, 64,
+        "the refused connection was retried, as every failure"
     );
     assert_eq!(msdk.refreshes.load(Ordering::Relaxed), 1);
 }

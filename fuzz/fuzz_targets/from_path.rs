@@ -49,6 +49,10 @@ fuzz_target!(|data: &[u8]| {
         Api::from_path(&format!("http://msdk.qq.com{inner}/share/qq?{text}")),
         Api::QqShare
     );
+    // A typed `/share/` at the start is a share segment whatever follows: a `://` in
+    // a path is no scheme (only a scheme at the start is), and a `?` or `#` after it
+    // cuts only what follows.
+    assert_ne!(Api::from_path(&format!("/share/{text}")), Api::Generic, "/share/{text:?}");
     for shared in [
         format!("/share/{inner}"),
         format!("{inner}/share/{inner}"),

@@ -183,28 +183,38 @@ impl Api {
     ///
     /// First, as URL parsers do (WHATWG's, which reqwest's `url` crate follows), ASCII
     /// tabs and line breaks anywhere are dropped and `\` separates segments like `/`.
-    /// Only the path of a URL is read: the scheme and host (up to the first separator
-    /// after `://`), the query string and the fragment (from the first `?` or `#`) are
-    /// ignored, so `http://msdk.qq.com?next=/share/qq` is not a share call. The path is
-    /// then normalised the way a server could read it, so that no spelling of a share
-    /// call passes for a generic one:
+    /// Only the path of a URL is read: the query string and the fragment (from the
+    /// first `?` or `#`) are ignored, and so are a scheme and host, but only where the
+    /// text (surrounding whitespace ignored) starts with an RFC 3986 scheme (a letter,
+    /// then letters, digits, `+`, `-` or `.`) and `://`: everything up to the first `/`
+    /// or `\` after that `://` is dropped. A `://` anywhere else is part of the path,
+    /// which may hold `:` and `/` (`/share/x://y` is a share path). So
+    /// `http://msdk.qq.com?next=/share/qq` is not a share call. The path is then read
+    /// the way a server could read it, so that no spelling of a share call passes for a
+    /// generic one:
     ///
+    /// - percent escapes are decoded once, before the path is split, as a server that
+    ///   decodes before it routes (nginx) reads it: `%71q` is `qq`, `%2571` is `%71`,
+    ///   the hex digits in either case; a decoded `/` or `\` separates segments
+    ///   (`/share%2Fqq` is `/share/qq`), a decoded `;`, `:` or `.` acts as a typed one,
+    ///   and a decoded `?` or `#` is part of its segment; a `%` not followed by two hex
+    ///   digits stays as it is; decoded bytes that are not UTF-8 match no name;
     /// - whitespace around the whole text and around each segment is ignored;
     /// - a segment's `;` parameters are cut off (`qq;jsessionid=1` is `qq`), and so is a
     ///   `:` suffix of the last segment (`qq:x` is `qq`);
-    /// - percent escapes are decoded once (`%71q` is `qq`, `%2571` is `%71`; the hex
-    ///   digits in either case); a `%` not followed by two hex digits stays as it is;
-    ///   a decoded `/`, `;`, `?` or `#` is part of its segment, as RFC 3986 has it;
     /// - empty and `.` segments are dropped, and `..` removes the segment before it
-    ///   (RFC 3986's dot segments; `/share/x/../qq` is `/share/qq`). A `share` segment
-    ///   that a `..` removes still makes the path [`Api::OtherShare`] (`/share/..`), as
-    ///   a server that does not resolve dot segments would route it to a share;
+    ///   (RFC 3986's dot segments; `/share/x/../qq` is `/share/qq`);
     /// - `share`, `qq` and `qzone` are matched with ASCII case ignored.
     ///
+    /// A segment that reads `share` once its `:` suffix is cut, wherever it is
+    /// (`/share:v2/x`) and even if a `..` removes it (`/share/..`, as a server that does
+    /// not resolve dot segments would route it to a share), makes any path that is not
+    /// one of the two listed shares [`Api::OtherShare`].
+    ///
     /// Never panics, whatever the text holds, and takes time linear in its length;
-    /// allocates only for a segment with a percent escape to decode (one buffer of the
-    /// segment's length, two for the last segment) and for text with a tab or line
-    /// break (one copy without them).
+    /// allocates only for text with a percent escape to decode (one copy of the path,
+    /// two when the decoded bytes are not UTF-8) and for text with a tab or line break
+    /// (one copy without them).
     ///
     /// ```
     /// use msdk_error_codes::Api;
@@ -212,6 +222,8 @@ impl Api {
     /// assert_eq!(Api::from_path("http://msdk.qq.com?next=/share/qq"), Api::Generic);
     /// assert_eq!(Api::from_path("/auth/login#/share/qzone"), Api::Generic);
     /// assert_eq!(Api::from_path("/share//%71q;jsessionid=1/."), Api::QqShare);
+    /// assert_eq!(Api::from_path("/share%2Fqq"), Api::QqShare);
+    /// assert_eq!(Api::from_path("/share/x://y"), Api::OtherShare);
     /// assert_eq!(Api::from_path("/share/wechat"), Api::OtherShare);
     /// assert_eq!(Api::from_path("/share/qq/extra"), Api::OtherShare);
     /// assert_eq!(Api::from_path("http://h/share\\q\tq"), Api::QqShare);
@@ -226,16 +238,22 @@ impl Api {
                 .collect();
             return Api::from_path(&cleaned);
         }
-        // Query and fragment first: a `/share/qq` inside them is not the path.
-        let path = path.trim().split(['?', '#']).next().unwrap_or("");
-        // Then scheme and host: the path starts at the first separator after them. They
-        // read `\` as `/` too, so it separates segments here as well.
-        let path = match path.find("://") {
-            Some(i) => path[i + 3..]
-                .find(['/', '\\'])
-                .map_or("", |j| &path[i + 3 + j..]),
-            None => path,
-        };
+        // Query and fragment first: a `/share/qq` inside them is not the path. Only a
+        // typed `?` or `#` ends the path: decoded, they are data.
+        let path = path.trim();
+        let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+        let path = without_scheme_and_host(path);
+        // RFC 3986 makes a decoded `/` data, not a separator; but servers such as nginx
+        // decode before they route, and would send `/share%2Fqq` to the QQ share. The
+        // reading that never takes a share for the idempotent Generic decodes first.
+        match percent_decoded(path) {
+            Some(decoded) => Api::of_decoded_path(&decoded),
+            None => Api::of_decoded_path(path),
+        }
+    }
+
+    /// [`from_path`](Self::from_path)'s reading of a path whose escapes are decoded.
+    fn of_decoded_path(path: &str) -> Api {
         // Right to left, `..` is a count of segments still to drop: the last two
         // segments of the normalised path come first, with no stack to keep.
         let mut pending_up = 0usize;
@@ -243,15 +261,15 @@ impl Api {
         let mut share_seen = false;
         for raw in path.rsplit(['/', '\\']) {
             let raw = raw.split(';').next().unwrap_or("");
+            let before_colon = raw.split(':').next().unwrap_or("");
+            // Any `share` segment counts, one a `..` removes included, and its `:`
+            // suffix is cut wherever it is: which segment is the last depends on how a
+            // server splits and resolves the path, so no reading may hide a share.
+            share_seen |= Segment::of(before_colon) == Segment::Share;
             let segment = match Segment::of(raw) {
                 Segment::Empty => continue,
                 Segment::Up => {
                     pending_up += 1;
-                    continue;
-                }
-                Segment::Share if pending_up > 0 => {
-                    share_seen = true;
-                    pending_up -= 1;
                     continue;
                 }
                 _ if pending_up > 0 => {
@@ -259,10 +277,9 @@ impl Api {
                     continue;
                 }
                 // The last segment of the path: read again without its `:` suffix.
-                _ if last.is_none() => Segment::of(raw.split(':').next().unwrap_or("")),
+                _ if last.is_none() => Segment::of(before_colon),
                 segment => segment,
             };
-            share_seen |= segment == Segment::Share;
             match (last, segment) {
                 (None, _) => last = Some(segment),
                 (Some(Segment::Qq), Segment::Share) => return Api::QqShare,
@@ -281,6 +298,23 @@ impl Api {
     }
 }
 
+/// `path` without its scheme and host when it starts with an RFC 3986 scheme and `://`
+/// (the path then starts at the first `/` or `\` after them, or is empty); else `path`.
+fn without_scheme_and_host(path: &str) -> &str {
+    // The first `://` is the only one that can follow a scheme: a scheme has no `:`.
+    let Some((scheme, rest)) = path.split_once("://") else {
+        return path;
+    };
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return path;
+    }
+    // The host ends where the path starts; URL parsers read `\` as `/` there too.
+    rest.find(['/', '\\']).map_or("", |at| &rest[at..])
+}
+
 /// What one segment of a path is, to [`Api::from_path`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Segment {
@@ -295,19 +329,9 @@ enum Segment {
 }
 
 impl Segment {
-    /// The segment `raw` (its `;` parameters already cut off): percent escapes decoded
-    /// once, surrounding whitespace ignored, ASCII case ignored.
-    fn of(raw: &str) -> Segment {
-        let decoded;
-        let text = match percent_decoded(raw) {
-            Some(Ok(text)) => {
-                decoded = text;
-                decoded.as_str()
-            }
-            // Bytes that are not UTF-8 are neither whitespace nor a name.
-            Some(Err(())) => return Segment::Other,
-            None => raw,
-        };
+    /// The decoded segment `text` (its `;` parameters already cut off), surrounding
+    /// whitespace and ASCII case ignored.
+    fn of(text: &str) -> Segment {
         match text.trim() {
             "" | "." => Segment::Empty,
             ".." => Segment::Up,
@@ -320,9 +344,10 @@ impl Segment {
 }
 
 /// `raw` with its percent escapes decoded once: `None` when it has none (nothing to
-/// allocate), `Err` when the decoded bytes are not UTF-8. A `%` not followed by two hex
-/// digits stays as it is.
-fn percent_decoded(raw: &str) -> Option<Result<String, ()>> {
+/// allocate). A `%` not followed by two hex digits stays as it is. Decoded bytes that
+/// are not UTF-8 become U+FFFD, which is neither whitespace, a separator nor part of a
+/// name, so they match nothing, as bytes no name holds.
+fn percent_decoded(raw: &str) -> Option<String> {
     let bytes = raw.as_bytes();
     let mut decoded: Option<Vec<u8>> = None;
     let mut copied = 0;
@@ -344,7 +369,11 @@ fn percent_decoded(raw: &str) -> Option<Result<String, ()>> {
     }
     let mut out = decoded?;
     out.extend_from_slice(&bytes[copied..]);
-    Some(String::from_utf8(out).map_err(drop))
+    Some(match String::from_utf8(out) {
+        Ok(text) => text,
+        // Lossy decoding never swallows an ASCII byte, so the separators stay.
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }
 
 impl fmt::Display for Api {

@@ -95,7 +95,7 @@ impl TransportFailure {
     ];
 
     /// The kind: `not_sent`, `maybe_sent` or `status`.
-    pub const fn as_str(self) -> &'static str {
+    pub const fn as_str(&self) -> &'static str {
         match self {
             TransportFailure::NotSent => "not_sent",
             TransportFailure::MaybeSent => "maybe_sent",
@@ -104,16 +104,26 @@ impl TransportFailure {
     }
 
     /// The HTTP status, for [`Status`](Self::Status).
-    pub const fn status(self) -> Option<u16> {
-        match self {
+    pub const fn status(&self) -> Option<u16> {
+        match *self {
             TransportFailure::Status(status) => Some(status),
             _ => None,
         }
     }
 
     /// What to do next, by the table in the type's docs.
-    pub const fn decision(self) -> Decision {
-        match self {
+    ///
+    /// ```
+    /// use msdk_error_codes::classification::TransportFailure;
+    /// use msdk_error_codes::Decision;
+    ///
+    /// // By reference, as the failures of a log are kept.
+    /// let seen = [TransportFailure::NotSent, TransportFailure::Status(404)];
+    /// let decisions: Vec<Decision> = seen.iter().map(TransportFailure::decision).collect();
+    /// assert_eq!(decisions[1], Decision::Fail);
+    /// ```
+    pub const fn decision(&self) -> Decision {
+        match *self {
             TransportFailure::NotSent | TransportFailure::Status(408 | 429 | 503) => {
                 Decision::Retry(Backoff::SlowDown)
             }
@@ -126,7 +136,7 @@ impl TransportFailure {
 
     /// Whether the request may have been carried out although the call failed: the
     /// failures that decide [`Retry(Later)`](Backoff::Later).
-    pub const fn may_have_run(self) -> bool {
+    pub const fn may_have_run(&self) -> bool {
         matches!(self.decision(), Decision::Retry(Backoff::Later))
     }
 
@@ -135,8 +145,8 @@ impl TransportFailure {
     /// gateway or MSDK's front end commonly sends (400, 401, 403, 404, 408, 429, 500 to
     /// 505), `http.<n>xx` for other statuses of each class, `http.other` outside
     /// `100..=599`.
-    pub const fn label(self) -> &'static str {
-        match self {
+    pub const fn label(&self) -> &'static str {
+        match *self {
             TransportFailure::NotSent => "transport.not_sent",
             TransportFailure::MaybeSent => "transport.maybe_sent",
             TransportFailure::Status(status) => match status {
@@ -192,7 +202,7 @@ impl FromStr for TransportFailure {
         let kinds = [TransportFailure::NotSent, TransportFailure::MaybeSent];
         status
             .map(TransportFailure::Status)
-            .or_else(|| names::find(&kinds, s, &[TransportFailure::as_str]))
+            .or_else(|| names::find(&kinds, s, &[|kind| kind.as_str()]))
             .ok_or_else(|| {
                 UnknownName::new(
                     s,

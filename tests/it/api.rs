@@ -88,6 +88,19 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
             format!("/sh\tare/{name}"),
             format!("/share/{}\n{}", &name[..1], &name[1..]),
             format!("/share/{name}\r\n"),
+            // Decoded before the path is split: `%2F` and `%5C` separate segments, a
+            // decoded `;` starts parameters and a decoded `:` is the last one's suffix.
+            format!("/share%2F{name}"),
+            format!("/sha%72e%2F{name}"),
+            format!("/share%2f{name}%2F"),
+            format!("/x%2F..%2Fshare%5C{name}"),
+            format!("/share/{name}%3Bx"),
+            format!("/share/{name}%3Ax"),
+            // A URL only where a scheme starts the text.
+            format!("HTTP://h/share/{name}"),
+            format!("a+b.c-9://h/share/{name}"),
+            format!("http:/share/{name}"),
+            format!("//host/share/{name}"),
         ] {
             paths.push((path, api));
         }
@@ -107,7 +120,6 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
         "/share/qq:x/y",
         "/share/qq%2Fx",
         "/share/%71",
-        "/share/qq%3Bx",
         "/%73hare/x",
         "/share;a/x",
         " /share/ ",
@@ -118,6 +130,27 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
         "/auth/share/../login",
         // Decoded once only, so the escape is not `q`: a share segment, not /share/qq.
         "/share/%2571q",
+        // A `://` that does not follow a scheme at the very start is part of the path:
+        // these were read as a host once, and so as Generic.
+        "/share/x://y",
+        "/share/qq://x",
+        "/share/qq;next=http://a/b",
+        "1http://share/qq/x",
+        "ht tp://share/x",
+        "-x://share/x",
+        "://share/x",
+        // A decoded `/` separates segments, as a server that decodes before it routes
+        // reads them: a `share` between decoded slashes is a share segment.
+        "/auth%2Fshare",
+        "/auth/x%2Fshare%2Fwechat",
+        "/share%2Fqq%2Fx",
+        "/sh%61re%5Cx",
+        "/share%2F..",
+        // A `share` before a `:` suffix counts wherever the segment is: with a decoded
+        // `/` after it, the raw last segment `share:x%2Fy` is no longer the last.
+        "/a/share:x%2Fy",
+        "/share:v2/qq",
+        "/share%3Ax/qq",
     ];
     paths.extend(other.iter().map(|p| (p.to_string(), OtherShare)));
     let generic = [
@@ -128,7 +161,6 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
         "http://share.qq.com/qq",
         // No segment is `share`.
         "/shared/qq",
-        "/sha%72e%2Fqq",
         "/sh are/qq",
         "/share%/qq",
         "/%FFshare/qq",
@@ -143,6 +175,12 @@ fn api_from_path_sees_through_every_spelling_of_a_share_path() {
         "/..",
         "http://",
         "://",
+        // A scheme at the start: its host is not the path, whatever it spells.
+        "x://share/qq",
+        "git+ssh://share/qq",
+        "http://h%2Fshare/qq",
+        " http://share\\qq",
+        "/auth?x://share",
     ];
     paths.extend(generic.iter().map(|p| (p.to_string(), Generic)));
     for (path, api) in &paths {
@@ -220,78 +258,103 @@ fn other_share_classifies_as_generic_does() {
 struct Normalised {
     /// The segments of the normalised path.
     segments: Vec<String>,
-    /// Whether any segment was `share` at some step: one that a `..` removed included.
+    /// Whether any segment, before its `:` suffix, was `share` at some step: one that a
+    /// `..` removed included.
     share_seen: bool,
 }
 
-/// `Api::from_path`'s documented normalisations written out plainly, left to right,
-/// with a stack of strings: a model to hold its right-to-left scan to.
+/// Whether `text` starts with an RFC 3986 scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" /
+/// "." )) and `://`: the grammar, character by character.
+fn scheme_length(text: &str) -> Option<usize> {
+    let mut length = 0;
+    for (i, c) in text.char_indices() {
+        let allowed = if i == 0 {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_ascii_alphanumeric() || "+-.".contains(c)
+        };
+        if !allowed {
+            break;
+        }
+        length = i + c.len_utf8();
+    }
+    (length > 0 && text[length..].starts_with("://")).then_some(length)
+}
+
+/// Every `%` and two hex digits as the byte they name, once, left to right; any other
+/// byte as it is. Bytes that are not UTF-8 are replaced: they can match no name.
+fn decode_once(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = bytes.get(i + 1..i + 3).and_then(|hex| {
+            let hex = std::str::from_utf8(hex).ok()?;
+            // from_str_radix takes a sign, which an escape does not.
+            u8::from_str_radix(hex, 16)
+                .ok()
+                .filter(|_| !hex.starts_with('+'))
+        });
+        match (bytes[i], escape) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `Api::from_path`'s documented rules written out plainly, in the order the docs give
+/// them, left to right, with a stack of strings: a model to hold its right-to-left scan
+/// to. It shares no code with the crate.
 fn normalise(path: &str) -> Normalised {
-    // Tabs and line breaks dropped, as URL parsers do; then the scheme and host (only a
-    // literal `://` opens them) up to the first `/` or `\`; then `\` read as `/`.
+    // Tabs and line breaks dropped, as URL parsers do; the whole text trimmed; the query
+    // and fragment cut at the first typed `?` or `#`.
     let cleaned: String = path
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let path = cleaned.trim();
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    let path = match path.find("://") {
-        Some(i) => path[i + 3..]
-            .find(['/', '\\'])
-            .map_or("", |j| &path[i + 3 + j..]),
-        None => path,
-    };
-    let path = path.replace('\\', "/");
-    let path = path.as_str();
-    // Decoded once, then trimmed; bytes that are not UTF-8 can match no name.
-    let text_of = |raw: &str| -> String {
-        let bytes = raw.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            let escape = bytes.get(i + 1..i + 3).and_then(|hex| {
-                let hex = std::str::from_utf8(hex).ok()?;
-                // from_str_radix takes a sign, which an escape does not.
-                u8::from_str_radix(hex, 16)
-                    .ok()
-                    .filter(|_| !hex.starts_with('+'))
-            });
-            match (bytes[i], escape) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (byte, _) => {
-                    out.push(byte);
-                    i += 1;
-                }
+    let text = cleaned.trim();
+    let text = text.split(['?', '#']).next().unwrap();
+    // A scheme at the very start, `://` and the host up to the first `/` or `\`.
+    let text = match scheme_length(text) {
+        Some(length) => {
+            let after = &text[length + 3..];
+            match after.char_indices().find(|&(_, c)| c == '/' || c == '\\') {
+                Some((at, _)) => &after[at..],
+                None => "",
             }
         }
-        String::from_utf8_lossy(&out).trim().to_owned()
+        None => text,
     };
-    let mut stack: Vec<(&str, String)> = Vec::new();
+    // Decoded once, before anything is split; then `\` is `/`.
+    let decoded = decode_once(text).replace('\\', "/");
+    let is_share = |text: &str| text.trim().eq_ignore_ascii_case("share");
+    let mut stack: Vec<String> = Vec::new();
     let mut share_seen = false;
-    for raw in path.split('/') {
-        let raw = raw.split(';').next().unwrap();
-        let text = text_of(raw);
-        match text.as_str() {
+    for segment in decoded.split('/') {
+        // `;` parameters cut off, then the surrounding whitespace.
+        let segment = segment.split(';').next().unwrap();
+        share_seen |= is_share(segment.split(':').next().unwrap());
+        match segment.trim() {
             "" | "." => {}
             ".." => {
                 stack.pop();
             }
-            _ => {
-                share_seen |= text.eq_ignore_ascii_case("share");
-                stack.push((raw, text));
-            }
+            kept => stack.push(kept.to_owned()),
         }
     }
     // The last segment without its `:` suffix.
-    if let Some((raw, text)) = stack.last_mut() {
-        *text = text_of(raw.split(':').next().unwrap());
-        share_seen |= text.eq_ignore_ascii_case("share");
+    if let Some(last) = stack.last_mut() {
+        *last = last.split(':').next().unwrap().trim().to_owned();
     }
     Normalised {
-        segments: stack.into_iter().map(|(_, text)| text).collect(),
+        segments: stack,
         share_seen,
     }
 }
@@ -316,7 +379,9 @@ fn tricky_path() -> impl Strategy<Value = String> {
             "/", "/", "/", "share", "SHARE", "%73hare", "sh%41re", "qq", "%71Q", "qzone",
             "qz%6Fne", "x", ".", "..", "%2e", "%2E%2e", ";a=1", ";", ":x", ":", " ", "%20", "\t",
             "\\", "\n", "\r", "\u{3000}", "?", "#", "http://h", "://", "%", "%7", "%zz", "%2F",
-            "%3B", "%3A", "%FF", "%C3%A9", "é", "%25",
+            "%3B", "%3A", "%FF", "%C3%A9", "é", "%25", "%2f", "%5C", "%3F", "%23", "%3a",
+            // What a scheme is made of, and what it is not.
+            "http", "HTTP", "x", "1", "+", "-", "a+b.c", "qq:", "x:",
         ]),
         "[a-z%/.;:?# ]{0,3}".prop_map(|s| Box::leak(s.into_boxed_str()) as &str),
     ];
@@ -336,6 +401,18 @@ proptest! {
             prop_assert!(!normalised.share_seen, "{:?}: {:?}", path, normalised.segments);
         }
         prop_assert_eq!(api, from_path_model(&path), "{:?}", path);
+    }
+
+    /// Independent of the model: a typed `/share/` segment before any query or fragment
+    /// makes the path a share whatever comes around it (`://` included: no scheme can
+    /// start a text that starts with `/`), and a path that ends in `/share/qq` or
+    /// `/share/qzone` is that share whatever comes before it.
+    #[test]
+    fn a_typed_share_segment_is_never_generic(before in tricky_path(), after in tricky_path()) {
+        let before: String = before.chars().filter(|c| !matches!(c, '?' | '#')).collect();
+        prop_assert_ne!(Api::from_path(&format!("/{before}/share/{after}")), Generic);
+        prop_assert_eq!(Api::from_path(&format!("/{before}/share/qq?{after}")), QqShare);
+        prop_assert_eq!(Api::from_path(&format!("/{before}/share/qzone#{after}")), QzoneShare);
     }
 
     /// Any text at all: no panic, and the model's answer.

@@ -383,6 +383,8 @@ struct Settings {
     jitter: bool,
     non_idempotent: bool,
     budget: bool,
+    /// The policy classifies with [`team_classifier`]'s overrides.
+    overrides: bool,
 }
 
 impl Settings {
@@ -403,8 +405,55 @@ impl Settings {
         if self.budget {
             policy = policy.with_budget(RetryBudget::default());
         }
+        if self.overrides {
+            policy = policy.with_classifier(team_classifier());
+        }
         policy
     }
+}
+
+/// The team's overrides the property sometimes runs with: a code the catalog retries
+/// made to fail (`-503`, slow down, becomes a request to fix), and a code it fails made
+/// to retry later (`-304`), so that the bounds are checked whoever decides.
+fn team_classifier() -> Classifier {
+    let file = r#"[
+        {"layer":"access","code":-503,"err_type":5,"action":"fix_request"},
+        {"layer":"access","code":-304,"err_type":1,"action":"retry_later"}
+    ]"#;
+    Classifier::new().with_overrides(Overrides::from_json(file).unwrap())
+}
+
+#[test]
+fn the_propertys_overrides_turn_a_retry_into_a_failure_and_back() {
+    let classifier = team_classifier();
+    let decide = |ret: i32| {
+        let response = MsdkResponse::new(ret, "", None);
+        (
+            response.classify_for(Api::Generic).decision(),
+            classifier
+                .classify_response_for(Api::Generic, &response)
+                .decision(),
+        )
+    };
+    assert_eq!(
+        decide(-503),
+        (Decision::Retry(Backoff::SlowDown), Decision::Fail)
+    );
+    assert_eq!(
+        decide(-304),
+        (Decision::Fail, Decision::Retry(Backoff::Later))
+    );
+    // And the policy follows them.
+    let policy = RetryPolicy::default().with_classifier(classifier);
+    let mut attempts = policy.start(Api::Generic);
+    assert!(matches!(
+        attempts.next_response(&MsdkResponse::new(-304, "", None)),
+        Step::RetryAfter(_)
+    ));
+    assert_eq!(
+        attempts.next_response(&MsdkResponse::new(-503, "", None)),
+        Step::Stop
+    );
 }
 
 fn any_settings() -> impl Strategy<Value = Settings> {
@@ -418,9 +467,21 @@ fn any_settings() -> impl Strategy<Value = Settings> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(immediate, delayed, refreshes, max, base, cap, jitter, non_idempotent, budget)| {
+            |(
+                immediate,
+                delayed,
+                refreshes,
+                max,
+                base,
+                cap,
+                jitter,
+                non_idempotent,
+                budget,
+                overrides,
+            )| {
                 Settings {
                     immediate,
                     delayed,
@@ -431,6 +492,7 @@ fn any_settings() -> impl Strategy<Value = Settings> {
                     jitter,
                     non_idempotent,
                     budget,
+                    overrides,
                 }
             },
         )
@@ -438,9 +500,9 @@ fn any_settings() -> impl Strategy<Value = Settings> {
 
 proptest! {
     /// Whatever mix of MSDK answers and transport failures a call sees, under any
-    /// policy: it stops within max_attempts, its retries of each kind stay within their
-    /// bounds, no delay exceeds the cap, and a share is never retried on an ambiguous
-    /// outcome unless the policy opted in.
+    /// policy (the team's overrides or not): it stops within max_attempts, its retries
+    /// of each kind stay within their bounds, no delay exceeds the cap, and a share is
+    /// never retried on an ambiguous outcome unless the policy opted in.
     #[test]
     fn every_call_stays_within_its_bounds(
         settings in any_settings(),
@@ -449,6 +511,7 @@ proptest! {
         refresh_ok in prop::collection::vec(any::<bool>(), 40),
     ) {
         let policy = settings.policy();
+        let classifier = settings.overrides.then(team_classifier);
         let max_attempts = settings.max.max(1);
         let mut attempts = policy.start(api);
         let (mut made, mut immediate, mut delayed, mut refreshes) = (0u32, 0u32, 0u32, 0u32);
@@ -457,7 +520,11 @@ proptest! {
             let (step, decision) = match outcome {
                 Outcome::Msdk(ret, msg, err_type) => {
                     let response = MsdkResponse::new(*ret, *msg, *err_type);
-                    (attempts.next_response(&response), response.classify_for(api).decision())
+                    let classification = match &classifier {
+                        Some(classifier) => classifier.classify_response_for(api, &response),
+                        None => response.classify_for(api),
+                    };
+                    (attempts.next_response(&response), classification.decision())
                 }
                 Outcome::Failure(failure) => (attempts.next_failure(failure), failure.decision()),
             };

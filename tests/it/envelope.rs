@@ -293,15 +293,23 @@ fn optional_and_newtype_payloads() {
 }
 
 /// A key that does not decode exactly, through the slice path, against what serde_json
-/// itself says of the same body through the serde path: the same message and place.
+/// itself says of the same body through the serde path: the same message and place. (The
+/// slice path also names the place in the payload, `payload field `m.?`: `, where the
+/// serde path has none: compared without it; the callers check the path.)
 fn key_error_as_serde_json<T>(body: &[u8]) -> ParseError
 where
     T: for<'a> Deserialize<'a> + std::fmt::Debug,
 {
     let sliced = Envelope::<T>::from_slice(body).unwrap_err();
     let serde = ParseError::from(serde_json::from_slice::<Envelope<T>>(body).unwrap_err());
+    let message = match sliced.path() {
+        Some(path) => sliced
+            .to_string()
+            .replacen(&format!("payload field `{path}`: "), "", 1),
+        None => sliced.to_string(),
+    };
     assert_eq!(
-        (sliced.to_string(), sliced.line(), sliced.column()),
+        (message, sliced.line(), sliced.column()),
         (serde.to_string(), serde.line(), serde.column()),
         "{}",
         String::from_utf8_lossy(body)
@@ -355,6 +363,46 @@ fn a_payload_key_that_does_not_decode_is_an_error_at_the_key() {
     // A key before `ret`, with a successful `ret` after it: the error at the key.
     let err = key_error_as_serde_json::<Map>(br#"{"a\ud800b":1,"ret":0}"#);
     assert_eq!((err.line(), err.column()), (1, 10));
+}
+
+#[test]
+fn a_key_that_does_not_decode_inside_a_value_t_reads_is_an_error_at_the_key() {
+    type Nested = BTreeMap<String, BTreeMap<String, i32>>;
+    let err = key_error_as_serde_json::<Nested>(br#"{"ret":0,"msg":"ok","m":{"\ud800":1}}"#);
+    assert!(err.is_syntax(), "{err}");
+    assert_eq!((err.line(), err.column(), err.path()), (1, 33, Some("m.?")));
+    // Deeper, and in a struct that ignores the key: the key is still handed to it.
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)] // only the error is read
+    struct Outer {
+        m: Inner,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        a: Vec<BTreeMap<String, i32>>,
+    }
+    let err = key_error_as_serde_json::<Outer>(br#"{"ret":0,"m":{"a":[{"x":1},{"y\udc00":2}]}}"#);
+    assert!(err.path().is_some_and(|p| p.starts_with("m.a[1]")), "{err}");
+    let err = key_error_as_serde_json::<Outer>(br#"{"ret":0,"m":{"a":[],"\udbff":2}}"#);
+    assert!(err.path().is_some_and(|p| p.starts_with('m')), "{err}");
+    // Two lone surrogates one level down: not merged into one U+FFFD key.
+    let err = key_error_as_serde_json::<Nested>(br#"{"ret":0,"m":{"\ud800":1,"\udbff":2}}"#);
+    assert_eq!((err.line(), err.column()), (1, 22), "{err}");
+    // Inside a value T skips, the scanner's tolerance stays: grammar alone.
+    #[derive(Debug, Deserialize)]
+    struct M {
+        m: BTreeMap<String, i32>,
+    }
+    let body = br#"{"ret":0,"msg":"ok","m":{"a":1},"skipped":{"x":{"\ud800":1,"\udc00":[2]}}}"#;
+    let read = msdk_error_codes::from_slice::<M>(body).unwrap();
+    assert_eq!(read.m, BTreeMap::from([("a".to_owned(), 1)]));
+    // A failure's payload is not read at all: the MSDK error, whatever its keys.
+    let failure = br#"{"ret":-20000,"msg":"42001,access_token expired","m":{"\ud800":1}}"#;
+    assert!(matches!(
+        msdk_error_codes::from_slice::<Nested>(failure),
+        Err(Error::Msdk(e)) if e.code() == 42001
+    ));
 }
 
 #[test]

@@ -7,6 +7,8 @@ use msdk_error_codes::response::UnexpectedBody;
 use msdk_error_codes::{Api, Backoff, Decision, Envelope, Error, RetryPolicy, Step};
 use serde::de::IgnoredAny;
 
+use crate::support::Friends;
+
 /// Every failure a test tries: the two without a status, and every status of HTTP's
 /// range.
 fn every_failure() -> impl Iterator<Item = TransportFailure> {
@@ -64,6 +66,34 @@ fn every_failure_of_every_api_decides_by_the_table() {
     }
     // Not vacuous: every API retries something, and shares retry less.
     assert!(retried > Api::ALL.len() * 3, "{retried}");
+}
+
+#[test]
+fn the_methods_take_the_failure_by_reference() {
+    // The issue's contract, `decision(&self)`: a path call on a reference and a map over
+    // borrowed failures compile, in const contexts too.
+    const REFUSED: Decision = TransportFailure::Status(503).decision();
+    assert_eq!(REFUSED, Decision::Retry(Backoff::SlowDown));
+    let failures: Vec<TransportFailure> = every_failure().collect();
+    let decisions: Vec<Decision> = failures.iter().map(TransportFailure::decision).collect();
+    let kinds: Vec<&str> = failures.iter().map(TransportFailure::as_str).collect();
+    let labels: Vec<&str> = failures.iter().map(TransportFailure::label).collect();
+    for (i, failure) in failures.iter().enumerate() {
+        assert_eq!(decisions[i], expected(*failure), "{failure}");
+        assert_eq!(TransportFailure::decision(failure), decisions[i]);
+        let kind = match failure {
+            TransportFailure::NotSent => "not_sent",
+            TransportFailure::MaybeSent => "maybe_sent",
+            _ => "status",
+        };
+        assert_eq!(kinds[i], kind);
+        assert_eq!(
+            labels[i].starts_with("http."),
+            kind == "status",
+            "{failure}"
+        );
+    }
+    assert_eq!(labels[..2], ["transport.not_sent", "transport.maybe_sent"]);
 }
 
 #[test]
@@ -249,6 +279,37 @@ fn every_error_variant_has_a_bounded_label_and_a_decision() {
     let io = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_reader(FailingReader)
         .unwrap_err();
     assert_eq!(Error::from(io).label(), "parse.io");
+    // A request the client could not make: a label of its own, never retried, the
+    // client's error as the source, said once.
+    let request = Error::Request("relative URL without a base".into());
+    assert_eq!(
+        (request.label(), request.decision()),
+        ("request.invalid", Decision::Fail)
+    );
+    assert!(!Error::PARSE_LABELS.contains(&request.label()));
+    assert_eq!(
+        std::error::Error::source(&request).unwrap().to_string(),
+        "relative URL without a base"
+    );
+    assert!(!request.to_string().contains("relative URL"), "{request}");
+}
+
+/// reqwest's builder error is no transport failure: `Error::from_client` makes it an
+/// `Error::Request`, with its label and decision.
+#[cfg(feature = "reqwest")]
+#[test]
+fn a_request_reqwest_could_not_build_is_a_request_error() {
+    let builder = reqwest::Client::new()
+        .get("no scheme, no host")
+        .build()
+        .unwrap_err();
+    assert!(builder.is_builder());
+    let err = Error::from_client(Api::Generic, builder);
+    assert!(matches!(err, Error::Request(_)), "{err:?}");
+    assert_eq!(
+        (err.label(), err.decision()),
+        ("request.invalid", Decision::Fail)
+    );
 }
 
 /// A reader whose every read fails.
@@ -301,16 +362,11 @@ fn from_http_lets_msdk_decide_whatever_the_status() {
         }
     }
     // An MSDK success whose payload does not fit is the payload's problem, on any status.
-    #[derive(Debug, serde::Deserialize)]
-    #[allow(dead_code)]
-    struct Friends {
-        lists: Vec<u32>,
-    }
     let bad_payload: &[u8] = br#"{"ret":0,"msg":"success","lists":["x"]}"#;
     for status in [200, 500] {
         assert!(matches!(
-            Envelope::<Friends>::from_http(Api::Generic, status, bad_payload),
-            Err(Error::Parse(_))
+            Envelope::<Friends<u32>>::from_http(Api::Generic, status, bad_payload),
+            Err(Error::Parse(ref e)) if e.path() == Some("lists[0]")
         ));
     }
     let owned = msdk_error_codes::response::OwnedEnvelope::<IgnoredAny>::from_http(

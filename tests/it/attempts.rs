@@ -41,10 +41,16 @@ fn next_response_classifies_under_the_calls_api() {
     );
 }
 
+/// A team's overrides that make WeChat's undocumented 61451 a later retry (the catalog
+/// alone says fail).
+fn retry_61451_later() -> Classifier {
+    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
+    Classifier::new().with_overrides(Overrides::from_json(file).unwrap())
+}
+
 #[test]
 fn next_response_follows_the_policys_overrides() {
-    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
-    let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
+    let classifier = retry_61451_later();
     let response = MsdkResponse::new(-20000, "61451,invalid parameter", None);
     let plain = RetryPolicy::default();
     assert_eq!(
@@ -102,8 +108,7 @@ fn the_result_agrees_with_what_the_attempts_did() {
     // The team's overrides turn an undocumented WeChat code into a later retry: the
     // call retries it, and the error the caller gets says so (the catalog alone says
     // fail).
-    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
-    let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
+    let classifier = retry_61451_later();
     let policy = RetryPolicy::default()
         .with_classifier(classifier)
         .with_delayed_retries(0);
@@ -572,8 +577,7 @@ fn the_drivers_error_is_classified_with_the_policys_overrides() {
     use msdk_error_codes::Error;
     use serde::de::IgnoredAny;
 
-    let file = r#"[{"layer":"wechat_platform","code":61451,"err_type":1,"action":"retry_later"}]"#;
-    let classifier = Classifier::new().with_overrides(Overrides::from_json(file).unwrap());
+    let classifier = retry_61451_later();
     let policy = RetryPolicy::default()
         .with_classifier(classifier)
         .with_base_delay(Duration::from_millis(1));

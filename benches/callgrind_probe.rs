@@ -5,12 +5,18 @@
 //!
 //! ```text
 //! callgrind_probe <mode> [rounds]    mode: crate, decision, classifier, floor, by_hand,
+//!                                    next_response, next_failure,
 //!                                    or case0..case7: the crate on one element only
 //! ```
+//!
+//! `next_response` and `next_failure` are one attempt's step of a call (`Attempts`, the
+//! default policy, no budget) started before the count: the response of each element of
+//! the stream, or a transport failure.
 
 use std::hint::black_box;
 
-use msdk_error_codes::{Classifier, classify_for};
+use msdk_error_codes::classification::TransportFailure;
+use msdk_error_codes::{Attempts, Classifier, MsdkResponse, RetryPolicy, classify_for};
 
 mod baselines;
 
@@ -70,13 +76,44 @@ fn run_by_hand(tables: &baselines::by_hand::Tables, rounds: usize) {
     }
 }
 
+/// One call started for every element of `rounds` passes over the stream, before the
+/// count: each step below is the first attempt of a call of its own.
+fn started(rounds: usize) -> Vec<Attempts<'static>> {
+    let policy = RetryPolicy::default();
+    (0..rounds)
+        .flat_map(|_| STREAM.iter().map(|&(api, _, _)| policy.start(api)))
+        .collect()
+}
+
+#[inline(never)]
+fn run_next_response(calls: &mut [Attempts<'static>], responses: &[MsdkResponse<'_>]) {
+    for (attempts, response) in calls.iter_mut().zip(responses.iter().cycle()) {
+        black_box(attempts.next_response(black_box(response)));
+    }
+}
+
+#[inline(never)]
+fn run_next_failure(calls: &mut [Attempts<'static>], failures: &[TransportFailure]) {
+    for (attempts, failure) in calls.iter_mut().zip(failures.iter().cycle()) {
+        black_box(attempts.next_failure(black_box(failure)));
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next();
     let rounds = args.next().and_then(|r| r.parse().ok()).unwrap_or(1000);
     let modes: Vec<&str> = match mode.as_deref() {
         // `cargo bench` passes `--bench`: run every mode once, as a smoke test.
-        None | Some("--bench") => vec!["crate", "decision", "classifier", "floor", "by_hand"],
+        None | Some("--bench") => vec![
+            "crate",
+            "decision",
+            "classifier",
+            "floor",
+            "by_hand",
+            "next_response",
+            "next_failure",
+        ],
         Some(mode) => vec![mode],
     };
     for mode in modes {
@@ -86,12 +123,35 @@ fn main() {
             "classifier" => run_classifier(&Classifier::new(), rounds),
             "floor" => run_floor(rounds),
             "by_hand" => run_by_hand(&baselines::by_hand::Tables::load(), rounds),
+            "next_response" => {
+                let responses: Vec<_> = STREAM
+                    .iter()
+                    .map(|&(_, ret, msg)| MsdkResponse::new(ret, msg, None))
+                    .collect();
+                run_next_response(&mut started(rounds), &responses);
+            }
+            "next_failure" => {
+                // Of every 8: each kind, the statuses that retry and one that does not.
+                let failures = [
+                    TransportFailure::NotSent,
+                    TransportFailure::MaybeSent,
+                    TransportFailure::Status(502),
+                    TransportFailure::Status(503),
+                    TransportFailure::Status(429),
+                    TransportFailure::Status(500),
+                    TransportFailure::Status(404),
+                    TransportFailure::NotSent,
+                ];
+                run_next_failure(&mut started(rounds), &failures);
+            }
             case if case.starts_with("case") => match case[4..].parse::<usize>() {
                 Ok(n) => run_case(n, rounds),
                 Err(_) => std::process::exit(2),
             },
             other => {
-                eprintln!("unknown mode {other:?}: crate, decision, classifier, floor or by_hand");
+                eprintln!(
+                    "unknown mode {other:?}: crate, decision, classifier, floor, by_hand, next_response or next_failure"
+                );
                 std::process::exit(2);
             }
         }

@@ -5,13 +5,16 @@
 //!
 //! ```text
 //! callgrind_probe <mode> [rounds]    mode: crate, decision, classifier, floor, by_hand,
-//!                                    next_response, next_failure,
+//!                                    next_response, next_failure, driver,
+//!                                    driver_by_hand,
 //!                                    or case0..case7: the crate on one element only
 //! ```
 //!
 //! `next_response` and `next_failure` are one attempt's step of a call (`Attempts`, the
 //! default policy, no budget) started before the count: the response of each element of
-//! the stream, or a transport failure.
+//! the stream, or a transport failure. `driver` and `driver_by_hand` count a whole call
+//! of two attempts (`baselines::driver`), by the driver and by a loop written by hand;
+//! their `per_call` is per 8 calls, as for the stream's modes.
 
 use std::hint::black_box;
 
@@ -99,6 +102,26 @@ fn run_next_failure(calls: &mut [Attempts<'static>], failures: &[TransportFailur
     }
 }
 
+#[inline(never)]
+fn run_driver(policy: &RetryPolicy, rounds: usize) {
+    for _ in 0..rounds * STREAM.len() {
+        assert!(
+            baselines::driver::by_driver(policy),
+            "not the two-attempt call"
+        );
+    }
+}
+
+#[inline(never)]
+fn run_driver_by_hand(policy: &RetryPolicy, rounds: usize) {
+    for _ in 0..rounds * STREAM.len() {
+        assert!(
+            baselines::driver::by_hand(policy),
+            "not the two-attempt call"
+        );
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next();
@@ -113,6 +136,8 @@ fn main() {
             "by_hand",
             "next_response",
             "next_failure",
+            "driver",
+            "driver_by_hand",
         ],
         Some(mode) => vec![mode],
     };
@@ -130,6 +155,8 @@ fn main() {
                     .collect();
                 run_next_response(&mut started(rounds), &responses);
             }
+            "driver" => run_driver(&baselines::driver::policy(), rounds),
+            "driver_by_hand" => run_driver_by_hand(&baselines::driver::policy(), rounds),
             "next_failure" => {
                 // Of every 8: each kind, the statuses that retry and one that does not.
                 let failures = [
@@ -150,7 +177,7 @@ fn main() {
             },
             other => {
                 eprintln!(
-                    "unknown mode {other:?}: crate, decision, classifier, floor, by_hand, next_response or next_failure"
+                    "unknown mode {other:?}: crate, decision, classifier, floor, by_hand, next_response, next_failure, driver or driver_by_hand"
                 );
                 std::process::exit(2);
             }

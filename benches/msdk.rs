@@ -21,8 +21,8 @@ use msdk_error_codes::classification::TransportFailure;
 use msdk_error_codes::{
     AccessCode, AccessTokenCode, Api, Attempts, BlueDiamondCode, Classifier, Envelope, ErrorCode,
     GameCenterCode, LogicCode, MsdkResponse, OidbCode, PayTokenCode, QqPlatformCode, QqShareCode,
-    QzoneShareCode, RetryBudget, RetryPolicy, Step, WechatGroupCode, WechatPlatformCode,
-    classify_for, parse_passthrough,
+    QzoneShareCode, RetryPolicy, Step, WechatGroupCode, WechatPlatformCode, classify_for,
+    parse_passthrough,
 };
 
 mod baselines;
@@ -447,86 +447,20 @@ fn bench_envelope(c: &mut Criterion) {
     group.finish();
 }
 
-/// Runs a future that never waits (the fake transport and the sleep are ready at once).
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    loop {
-        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
-            return output;
-        }
-    }
-}
-
 /// The driver (`RetryPolicy::call`) beside the same loop written by hand over
-/// `Attempts`, on a fake in-memory transport: an internal error (retried at once), then
-/// success with a small payload. What the driver adds over the hand-written loop is the
-/// cost to measure.
+/// `Attempts` (`baselines::driver`), on a fake in-memory transport: an internal error
+/// (retried at once), then success with a small payload. What the driver adds over the
+/// hand-written loop is the cost to measure.
 fn bench_driver(c: &mut Criterion) {
-    use msdk_error_codes::{Error, OwnedEnvelope};
-    use serde::de::IgnoredAny;
+    use baselines::driver;
 
-    const REPLIES: [&[u8]; 2] = [
-        br#"{"ret":-307,"msg":"internal error","err_type":1}"#,
-        br#"{"ret":0,"msg":"success","lists":[1,2,3]}"#,
-    ];
-    // A budget that no iteration can drain: each call's failure takes the token its
-    // success puts back. With the default one (a tenth of a token per success) the
-    // budget refused the retry after a few iterations, and the "two-attempt call"
-    // measured was a one-attempt failure.
-    let policy = RetryPolicy::default().with_budget(RetryBudget::new(10, 1.0).expect("valid"));
-    // Both arms check what they measured: both replies sent (a third would panic on
-    // `unwrap`), and a success.
-    let two_attempts_and_success = |replies: std::slice::Iter<'_, &[u8]>, ok: bool| {
-        assert!(
-            replies.len() == 0 && ok,
-            "not the two-attempt call to measure"
-        );
-    };
+    let policy = driver::policy();
     let mut group = c.benchmark_group("driver");
     group.bench_function(BenchmarkId::new("crate", "retry_then_success"), |b| {
-        b.iter(|| {
-            let mut replies = REPLIES.iter();
-            let result = block_on(
-                policy
-                    .call(Api::Generic)
-                    .with_sleep(|_| async {})
-                    .send::<IgnoredAny, _, _, _, _>(|()| {
-                        let body = *replies.next().unwrap();
-                        async move { Ok::<_, std::io::Error>((200u16, black_box(body))) }
-                    }),
-            );
-            two_attempts_and_success(replies, black_box(result.is_ok()));
-        })
+        b.iter(|| assert!(driver::by_driver(&policy), "not the two-attempt call"))
     });
     group.bench_function(BenchmarkId::new("by_hand", "retry_then_success"), |b| {
-        b.iter(|| {
-            let mut replies = REPLIES.iter();
-            let result = block_on(async {
-                let mut attempts = policy.start(Api::Generic);
-                loop {
-                    let body = *replies.next().unwrap();
-                    let reply = async { Ok::<_, std::io::Error>((200u16, black_box(body))) }.await;
-                    let (status, body) = reply.unwrap();
-                    let (step, result) =
-                        match OwnedEnvelope::<IgnoredAny>::from_http(Api::Generic, status, body) {
-                            Ok(envelope) => {
-                                (attempts.next_response(envelope.response()), Ok(envelope))
-                            }
-                            Err(Error::Transport(e)) => (
-                                attempts.next_failure(&e.failure()),
-                                Err(Error::Transport(e)),
-                            ),
-                            Err(e) => break Err(e),
-                        };
-                    match step {
-                        Step::RetryAfter(_) => async {}.await,
-                        _ => break result.and_then(|e| Ok(e.into_result_for(Api::Generic)?)),
-                    }
-                }
-            });
-            two_attempts_and_success(replies, black_box(result.is_ok()));
-        })
+        b.iter(|| assert!(driver::by_hand(&policy), "not the two-attempt call"))
     });
     group.finish();
 }

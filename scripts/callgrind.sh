@@ -18,7 +18,7 @@ if [[ -z "$probe" ]]; then
 fi
 calls=$((rounds * 8))
 printf '%-12s %14s %12s\n' mode instructions per_call
-for mode in crate decision classifier floor by_hand next_response next_failure; do
+for mode in crate decision classifier floor by_hand next_response next_failure driver driver_by_hand; do
     out=$(mktemp)
     valgrind --tool=callgrind --callgrind-out-file="$out" \
         --toggle-collect="*run_${mode}*" "$probe" "$mode" "$rounds" >/dev/null 2>&1

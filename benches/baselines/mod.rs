@@ -137,3 +137,81 @@ pub const MIXED_STREAM: [(Api, i32, &str); 8] = [
     (Api::Generic, -2345, "something new"),
     (Api::Generic, 0, "success"),
 ];
+
+/// One call of two attempts, for the driver's cost: an internal error (retried at once),
+/// then success with a small payload, on a fake in-memory transport and a sleep that is
+/// ready at once. Each function returns whether the call used both replies and
+/// succeeded, so that a bench measures the call it says it does.
+pub mod driver {
+    use std::hint::black_box;
+
+    use msdk_error_codes::{Api, Envelope, Error, RetryPolicy, Step};
+    use serde::de::IgnoredAny;
+
+    pub const REPLIES: [&[u8]; 2] = [
+        br#"{"ret":-307,"msg":"internal error","err_type":1}"#,
+        br#"{"ret":0,"msg":"success","lists":[1,2,3]}"#,
+    ];
+
+    /// A policy whose budget no call of these can drain: each failure takes the token
+    /// its success puts back (with the default budget, a tenth of a token per success,
+    /// the retry was refused after a few calls).
+    pub fn policy() -> RetryPolicy {
+        RetryPolicy::default()
+            .with_budget(msdk_error_codes::RetryBudget::new(10, 1.0).expect("valid"))
+    }
+
+    /// Runs a future that never waits (the fake transport and the sleep are ready at
+    /// once).
+    pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        let mut future = std::pin::pin!(future);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        loop {
+            if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+                return output;
+            }
+        }
+    }
+
+    /// The crate's driver, `RetryPolicy::call`.
+    pub fn by_driver(policy: &RetryPolicy) -> bool {
+        let mut replies = REPLIES.iter();
+        let result = block_on(
+            policy
+                .call(Api::Generic)
+                .with_sleep(|_| async {})
+                .send::<IgnoredAny, _, _, _, _>(|()| {
+                    let body = *replies.next().expect("two replies");
+                    async move { Ok::<_, std::io::Error>((200u16, black_box(body))) }
+                }),
+        );
+        replies.len() == 0 && black_box(result).is_ok()
+    }
+
+    /// The same call, the loop written by hand over `Attempts` as the `Attempts` docs
+    /// and the README write it.
+    pub fn by_hand(policy: &RetryPolicy) -> bool {
+        let mut replies = REPLIES.iter();
+        let result: Result<IgnoredAny, Error> = block_on(async {
+            let mut attempts = policy.start(Api::Generic);
+            loop {
+                let body = *replies.next().expect("two replies");
+                let reply =
+                    match async { Ok::<_, std::io::Error>((200u16, black_box(body))) }.await {
+                        Ok((status, body)) => Envelope::from_http(attempts.api(), status, body)
+                            .map(Envelope::into_owned),
+                        Err(e) => Err(Error::from_client(attempts.api(), e)),
+                    };
+                let step = match &reply {
+                    Ok(envelope) => attempts.next_response(envelope.response()),
+                    Err(e) => attempts.next_error(e),
+                };
+                match step {
+                    Step::RetryAfter(_) => async {}.await,
+                    _ => break Ok(attempts.result(reply?)?),
+                }
+            }
+        });
+        replies.len() == 0 && black_box(result).is_ok()
+    }
+}

@@ -24,5 +24,5 @@ for mode in crate decision classifier floor by_hand next_response next_failure d
         --toggle-collect="*run_${mode}*" "$probe" "$mode" "$rounds" >/dev/null 2>&1
     total=$(grep -E '^(summary|totals):' "$out" | head -1 | awk '{print $2}')
     rm -f "$out"
-    awk -v m="$mode" -v t="$total" -v c="$calls" 'BEGIN { printf "%-12s %14d %12.1f\n", m, t, t / c }'
+    awk -v m="$mode" -v t="$total" -v c="$calls" 'BEGIN { printf "%-14s %14.0f %12.1f\n", m, t, t / c }'
 done

@@ -52,7 +52,11 @@ fuzz_target!(|data: &[u8]| {
     // A typed `/share/` at the start is a share segment whatever follows: a `://` in
     // a path is no scheme (only a scheme at the start is), and a `?` or `#` after it
     // cuts only what follows.
-    assert_ne!(Api::from_path(&format!("/share/{text}")), Api::Generic, "/share/{text:?}");
+    assert_ne!(
+        Api::from_path(&format!("/share/{text}")),
+        Api::Generic,
+        "/share/{text:?}"
+    );
     for shared in [
         format!("/share/{inner}"),
         format!("{inner}/share/{inner}"),

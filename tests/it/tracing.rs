@@ -4,7 +4,7 @@
 use msdk_error_codes::classification::TransportFailure;
 use msdk_error_codes::{Api, MsdkResponse, RetryPolicy, Step};
 
-use crate::support::events::{recorded, steps};
+use crate::support::events::{DEBUG, INFO, recorded, steps};
 
 /// An expected event: attempt, label, decision, step, delay_ms, ret.
 type Expected = (
@@ -69,9 +69,9 @@ fn one_event_per_attempt_with_its_fields() {
         assert!(f.contains_key("message"));
     }
     // Retries are DEBUG; the end of a failed call is INFO.
-    assert_eq!(events[0].level, tracing::Level::DEBUG);
-    assert_eq!(events[1].level, tracing::Level::DEBUG);
-    assert_eq!(events[2].level, tracing::Level::INFO);
+    assert_eq!(events[0].level, DEBUG);
+    assert_eq!(events[1].level, DEBUG);
+    assert_eq!(events[2].level, INFO);
     assert_eq!(steps[2], Step::Stop);
 }
 
@@ -88,13 +88,9 @@ fn a_successful_end_is_debug_and_a_failed_refresh_ends_the_call() {
     assert_eq!(
         steps(&events),
         [
-            (tracing::Level::DEBUG, "access.0", "stop"),
-            (
-                tracing::Level::DEBUG,
-                "wechat_platform.42001",
-                "refresh_then_retry"
-            ),
-            (tracing::Level::INFO, "refresh.failed", "stop"),
+            (DEBUG, "access.0", "stop"),
+            (DEBUG, "wechat_platform.42001", "refresh_then_retry"),
+            (INFO, "refresh.failed", "stop"),
         ]
     );
 }
@@ -132,8 +128,6 @@ fn a_call_its_caller_stops_and_a_reply_that_is_no_msdk_answer_end_with_an_info_e
             )
         })
         .collect();
-    const DEBUG: tracing::Level = tracing::Level::DEBUG;
-    const INFO: tracing::Level = tracing::Level::INFO;
     assert_eq!(
         summary,
         [
